@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	e := &env{stdout: &out, stderr: &errb, argv: args}
+	code := execute(context.Background(), e, args)
+	return code, out.String(), errb.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("foo,bar\n1,2\n"), 0o644)
+	cases := []struct {
+		args []string
+		code int
+		want string // in stderr
+	}{
+		{nil, 2, "Commands:"},
+		{[]string{"frobnicate"}, 2, "unknown command"},
+		{[]string{"run", "--help"}, 0, "Usage: htmap run"},
+		{[]string{"validate", "--help"}, 0, "--json"},
+		{[]string{"sample", "--help"}, 0, "--seed"},
+		{[]string{"run", "--no-such-flag"}, 2, "no-such-flag"},
+		{[]string{"run", "stray"}, 2, "unexpected argument"},
+		{[]string{"run", "--step", "decade", "--out", filepath.Join(dir, "o")}, 2, "step"},
+		{[]string{"validate"}, 2, "no input"},
+		{[]string{"validate", filepath.Join(dir, "missing.csv")}, 1, "missing.csv"},
+		{[]string{"validate", bad}, 1, "bad.csv"},
+		{[]string{"sample"}, 2, "--out is required"},
+		{[]string{"version"}, 0, ""},
+	}
+	for _, c := range cases {
+		code, _, stderr := runCLI(c.args...)
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("htmap %s: exit %d, stderr %q; want exit %d containing %q", strings.Join(c.args, " "), code, stderr, c.code, c.want)
+		}
+	}
+}
+
+func TestSampleThenValidateJSON(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI("sample", "--out", dir, "--cases", "500"); code != 0 {
+		t.Fatalf("sample: exit %d: %s", code, stderr)
+	}
+	files := []string{filepath.Join(dir, "cases.csv"), filepath.Join(dir, "incidents.csv"), filepath.Join(dir, "flows.csv")}
+	code, stdout, stderr := runCLI(append([]string{"validate", "--json"}, files...)...)
+	if code != 0 {
+		t.Fatalf("validate: exit %d: %s", code, stderr)
+	}
+	var res struct {
+		Files []struct {
+			Name         string           `json:"name"`
+			Format       string           `json:"format"`
+			RowsRead     int64            `json:"rows_read"`
+			RowsUsed     int64            `json:"rows_used"`
+			RowsRejected int64            `json:"rows_rejected"`
+			Rejected     map[string]int64 `json:"rejected_by_reason"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatalf("validate --json printed invalid JSON: %v\n%s", err, stdout)
+	}
+	formats := []string{"cases", "incidents", "flows"}
+	for i, f := range res.Files {
+		if f.Format != formats[i] {
+			t.Errorf("%s detected as %s, want %s", f.Name, f.Format, formats[i])
+		}
+		if f.RowsUsed+f.RowsRejected != f.RowsRead || f.RowsRead == 0 {
+			t.Errorf("%s: %d used + %d rejected != %d read", f.Name, f.RowsUsed, f.RowsRejected, f.RowsRead)
+		}
+	}
+	if len(res.Files) == 3 && res.Files[0].RowsRead < 500 {
+		t.Errorf("cases.csv has %d rows, want at least 500", res.Files[0].RowsRead)
+	}
+}
+
+func TestRunWritesManifest(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := runCLI("run", "--quiet", "--out", out)
+	if code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"manifest.json", "private/rejects.csv"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"os"
+	"runtime/debug"
+	"sort"
+)
+
+// Version is htmap's release version, written into every manifest.
+const Version = "0.1.0-dev"
+
+// Manifest describes a run completely enough to repeat it: what htmap
+// it was, the resolved configuration, every input with its hash and row
+// accounting, every output with its hash, and the warnings. It holds no
+// clock time and no absolute output path, so two runs of the same inputs
+// and config give the same bytes.
+type Manifest struct {
+	Htmap    BuildInfo      `json:"htmap"`
+	Command  []string       `json:"command"`
+	Config   Config         `json:"config"`
+	Inputs   []InputRecord  `json:"inputs"`
+	Totals   Totals         `json:"totals"`
+	Outputs  []OutputRecord `json:"outputs"`
+	Warnings []string       `json:"warnings"`
+}
+
+// BuildInfo names the htmap that made a run.
+type BuildInfo struct {
+	Version string `json:"version"`
+	Commit  string `json:"commit"`
+}
+
+// InputRecord is one input's identity and row accounting:
+// RowsUsed + RowsRejected == RowsRead always.
+type InputRecord struct {
+	Name           string           `json:"name"`
+	Format         string           `json:"format"`
+	Sensitive      bool             `json:"sensitive"`
+	Bytes          int64            `json:"bytes"`
+	SHA256         string           `json:"sha256"`
+	RowsRead       int64            `json:"rows_read"`
+	RowsUsed       int64            `json:"rows_used"`
+	RowsRejected   int64            `json:"rows_rejected"`
+	Rejected       map[string]int64 `json:"rejected_by_reason"`
+	Repaired       map[string]int64 `json:"repaired_by_reason,omitempty"`
+	SameCountry    int64            `json:"same_country_rows,omitempty"`
+	DroppedColumns []string         `json:"dropped_columns"`
+}
+
+// Totals adds up the row accounting over all inputs.
+type Totals struct {
+	RowsRead     int64 `json:"rows_read"`
+	RowsUsed     int64 `json:"rows_used"`
+	RowsRejected int64 `json:"rows_rejected"`
+}
+
+// OutputRecord is one file the run wrote, relative to the output folder.
+type OutputRecord struct {
+	Path     string `json:"path"`
+	Format   string `json:"format"`
+	SHA256   string `json:"sha256"`
+	Features int64  `json:"features,omitempty"`
+	Private  bool   `json:"private,omitempty"`
+}
+
+func buildInfo() BuildInfo {
+	b := BuildInfo{Version: Version, Commit: "unknown"}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" {
+				b.Commit = s.Value
+			}
+		}
+	}
+	return b
+}
+
+func (m *Manifest) sortOutputs() {
+	sort.Slice(m.Outputs, func(i, j int) bool { return m.Outputs[i].Path < m.Outputs[j].Path })
+}
+
+func writeJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
+}
+
+// hashFile returns the size and hex SHA-256 of a file.
+func hashFile(path string) (int64, string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, "", err
+	}
+	defer f.Close()
+	return hashReader(f)
+}
+
+func hashReader(r io.Reader) (int64, string, error) {
+	h := sha256.New()
+	n, err := io.Copy(h, r)
+	return n, hex.EncodeToString(h.Sum(nil)), err
+}
