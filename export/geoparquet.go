@@ -42,7 +42,9 @@ func WriteGeoParquet(w io.Writer, l *Layer) (int64, error) {
 		parquet.WithCreatedBy("htmap"),
 		parquet.WithStats(true),
 	)
-	pw, err := pqarrow.NewFileWriter(schema, w, props, pqarrow.DefaultWriterProps())
+	// The Parquet writer closes what it writes to when that is an
+	// io.Closer; the caller owns w, so hide its Close.
+	pw, err := pqarrow.NewFileWriter(schema, struct{ io.Writer }{w}, props, pqarrow.DefaultWriterProps())
 	if err != nil {
 		return 0, err
 	}

@@ -50,6 +50,40 @@ type Config struct {
 	// Step is the time bucket: year, quarter or month.
 	Step string `yaml:"step,omitempty" json:"step"`
 	Seed uint64 `yaml:"seed,omitempty" json:"seed"`
+	// By names breakdown columns of the cells (category, gender, ...).
+	By []string `yaml:"by,omitempty" json:"by,omitempty"`
+	// StudyArea is a polygon layer (GeoJSON) bounding the cells.
+	StudyArea string `yaml:"study_area,omitempty" json:"study_area,omitempty"`
+	// Weights: distance:KM, knn:K, contiguity, gal:FILE or optimized.
+	Weights string `yaml:"weights,omitempty" json:"weights"`
+	// Permutations for pseudo p-values (default 999; negative: none).
+	Permutations int  `yaml:"permutations,omitempty" json:"permutations"`
+	NoFDR        bool `yaml:"no_fdr,omitempty" json:"no_fdr"`
+	// TimeWindow is the number of previous steps in a space-time
+	// neighbourhood (emerging hot spots).
+	TimeWindow int `yaml:"time_window,omitempty" json:"time_window"`
+	// Clusters: DBSCAN radius (0: the k-distance knee) and minimum points.
+	EpsKm     float64 `yaml:"eps_km,omitempty" json:"eps_km"`
+	MinPoints float64 `yaml:"min_points,omitempty" json:"min_points"`
+	// ClusterMethod is dbscan (default) or hdbscan (MinPoints is then
+	// the minimum cluster size).
+	ClusterMethod string `yaml:"cluster_method,omitempty" json:"cluster_method"`
+	// BandwidthKm of the kernel density (0: ArcGIS's rule of thumb,
+	// capped); DensityCell the equal-area grid it is evaluated on (empty:
+	// grid:KM with KM a fifth of the bandwidth, between 5 and 100).
+	BandwidthKm float64 `yaml:"bandwidth_km,omitempty" json:"bandwidth_km"`
+	DensityCell string  `yaml:"density_cell,omitempty" json:"density_cell"`
+	// AsOf is the date shown in outputs and maps (default: the latest
+	// record date), never the clock.
+	AsOf string `yaml:"as_of,omitempty" json:"as_of"`
+	// Decimals kept in GeoJSON coordinates (default 6).
+	Decimals int `yaml:"decimals,omitempty" json:"decimals"`
+	// GeoJSONSeq also writes RFC 8142 GeoJSON text sequences.
+	GeoJSONSeq bool `yaml:"geojsonseq,omitempty" json:"geojsonseq"`
+	// K is the small-count threshold of the privacy rules (default 10).
+	K int `yaml:"k,omitempty" json:"k"`
+	// Title of the maps.
+	Title string `yaml:"title,omitempty" json:"title"`
 	// Workers bounds parallelism (0: all cores). It never changes results.
 	Workers int  `yaml:"workers,omitempty" json:"-"`
 	Quiet   bool `yaml:"quiet,omitempty" json:"-"`
@@ -68,6 +102,30 @@ func (c *Config) Defaults() {
 	}
 	if c.Seed == 0 {
 		c.Seed = 1
+	}
+	if c.Weights == "" {
+		c.Weights = "optimized"
+	}
+	if c.Permutations == 0 {
+		c.Permutations = 999
+	}
+	if c.TimeWindow == 0 {
+		c.TimeWindow = 1
+	}
+	if c.ClusterMethod == "" {
+		c.ClusterMethod = "dbscan"
+	}
+	if c.MinPoints == 0 {
+		c.MinPoints = 10
+	}
+	if c.Decimals == 0 {
+		c.Decimals = 6
+	}
+	if c.K == 0 {
+		c.K = 10
+	}
+	if c.Title == "" {
+		c.Title = "Human trafficking hotspots and routes"
 	}
 }
 

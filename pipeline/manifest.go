@@ -8,6 +8,9 @@ import (
 	"os"
 	"runtime/debug"
 	"sort"
+
+	"github.com/htmap/htmap/geo"
+	"github.com/htmap/htmap/ingest"
 )
 
 // Version is htmap's release version, written into every manifest.
@@ -24,8 +27,39 @@ type Manifest struct {
 	Config   Config         `json:"config"`
 	Inputs   []InputRecord  `json:"inputs"`
 	Totals   Totals         `json:"totals"`
+	Analyses []KindAnalysis `json:"analyses"`
+	Privacy  PrivacyReport  `json:"privacy"`
 	Outputs  []OutputRecord `json:"outputs"`
 	Warnings []string       `json:"warnings"`
+}
+
+// KindAnalysis records the parameters each input kind was analysed with,
+// as resolved: the cell system, the weights and why, the time steps, the
+// clustering radius.
+type KindAnalysis struct {
+	Kind          string       `json:"kind"`
+	Sensitive     bool         `json:"sensitive"`
+	FirstDate     string       `json:"first_date"`
+	LastDate      string       `json:"last_date"`
+	CellSystem    string       `json:"cell_system,omitempty"`
+	Cells         int          `json:"cells,omitempty"`
+	Weights       string       `json:"weights,omitempty"`
+	WeightsReason string       `json:"weights_reason,omitempty"`
+	Unplaced      geo.Unplaced `json:"unplaced"`
+	Steps         []string     `json:"steps,omitempty"`
+	ClusterMethod string       `json:"cluster_method,omitempty"`
+	ClusterEpsKm  float64      `json:"cluster_eps_km,omitempty"`
+}
+
+// usedRows is the number of rows used from the inputs of one kind.
+func usedRows(inputs []InputRecord, kind ingest.Kind) int64 {
+	var n int64
+	for _, in := range inputs {
+		if in.Format == kind.String() {
+			n += in.RowsUsed
+		}
+	}
+	return n
 }
 
 // BuildInfo names the htmap that made a run.

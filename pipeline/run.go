@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/htmap/htmap/geo"
 	"github.com/htmap/htmap/ingest"
 )
 
@@ -20,6 +21,8 @@ type Options struct {
 	// Warn receives warnings as they happen (they also go into the
 	// manifest); nil to discard.
 	Warn io.Writer
+	// Log receives each stage's time as it ends (--verbose); nil for none.
+	Log io.Writer
 }
 
 // ReadInputs reads every input through ingest, passing each batch of
@@ -68,7 +71,11 @@ func ReadInputs(ctx context.Context, inputs []Input, fixSwapped bool, prog *Prog
 	return out, nil
 }
 
-// Run executes a whole run and returns its manifest.
+// Run executes a whole run and returns its manifest: ingest every
+// input, then per input kind the cells with their hotspot statistics,
+// emerging hot spots, point clusters, density and routes; the privacy
+// rules are applied to all of it at once, and only then is anything
+// written.
 func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 	cfg.Defaults()
 	if len(cfg.Inputs) == 0 {
@@ -76,6 +83,26 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 	}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
+	}
+	fine, err := geo.ParseSystem(cfg.Cell)
+	if err != nil {
+		return nil, err
+	}
+	step, err := geo.ParseStep(cfg.Step)
+	if err != nil {
+		return nil, err
+	}
+	countries, err := geo.ParseSystem("country")
+	if err != nil {
+		return nil, err
+	}
+	var studyArea func(geo.System) ([]geo.Key, error)
+	if cfg.StudyArea != "" {
+		b, err := os.ReadFile(cfg.StudyArea)
+		if err != nil {
+			return nil, fmt.Errorf("study area: %w", err)
+		}
+		studyArea = func(sys geo.System) ([]geo.Key, error) { return geo.StudyAreaFromGeoJSON(sys, cfg.StudyArea, b) }
 	}
 	od, err := newOutDir(cfg.Out, cfg.Force)
 	if err != nil {
@@ -87,16 +114,48 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 			od.abort()
 		}
 	}()
+	tm := newTimer(opt.Log)
 
 	m := &Manifest{Htmap: buildInfo(), Command: redactOut(opt.Command, cfg.Out), Config: cfg, Warnings: []string{}}
+	warn := func(format string, args ...any) {
+		msg := fmt.Sprintf(format, args...)
+		m.Warnings = append(m.Warnings, msg)
+		if opt.Warn != nil {
+			fmt.Fprintf(opt.Warn, "htmap: warning: %s\n", msg)
+		}
+	}
 
+	// Ingest, folding every batch into its kind's collector.
 	rejPath := PrivateDir + "/rejects.csv"
 	rf, err := os.Create(od.path(rejPath))
 	if err != nil {
 		return nil, err
 	}
 	rw := ingest.NewRejectsWriter(rf)
-	inputs, err := ReadInputs(ctx, cfg.Inputs, cfg.FixSwapped, opt.Progress, nil, rw.Write)
+	colls := map[ingest.Kind]*collector{}
+	cellOf := func(r *ingest.Record) (string, bool) {
+		k, ok := fine.Locate(r.Lat, r.Lon)
+		if !ok || !r.HasPoint {
+			return "", false
+		}
+		return fine.ID(k), true
+	}
+	inputs, err := ReadInputs(ctx, cfg.Inputs, cfg.FixSwapped, opt.Progress, func(i int, kind ingest.Kind, recs []ingest.Record) error {
+		c := colls[kind]
+		if c == nil {
+			var err error
+			c, err = newCollector(kind, cfg.Inputs[i].sensitive(kind), fine, countries, geo.Options{Step: step, By: cfg.By}, cellOf)
+			if err != nil {
+				return err
+			}
+			colls[kind] = c
+		}
+		if cfg.Inputs[i].sensitive(kind) {
+			c.sensitive = true // a kind is sensitive when any of its inputs is
+		}
+		c.add(recs)
+		return nil
+	}, rw.Write)
 	if err == nil {
 		err = rw.Flush()
 	}
@@ -106,18 +165,109 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
+	tm.lap("ingest")
 	m.Inputs = inputs
-	for _, in := range inputs {
+	for i, in := range inputs {
+		m.Config.Inputs[i].Format = in.Format // the resolved layout
 		m.Totals.RowsRead += in.RowsRead
 		m.Totals.RowsUsed += in.RowsUsed
 		m.Totals.RowsRejected += in.RowsRejected
 	}
-	if err := m.addOutput(od, rejPath, "csv", 0, true); err != nil {
+	if err := m.addOutput(od, rejPath, "csv", m.Totals.RowsRejected, true); err != nil {
 		return nil, err
 	}
 
+	// Analysis, per input kind; counts of different kinds never mix.
+	var tables []*table
+	m.Analyses = []KindAnalysis{}
+	for _, kind := range kindOrder {
+		c := colls[kind]
+		if c == nil {
+			continue
+		}
+		ka := KindAnalysis{Kind: kind.String(), Sensitive: c.sensitive, FirstDate: c.firstDate.String(), LastDate: c.lastDate.String()}
+		if c.fine != nil {
+			cs, err := analyzeCells(c, &cfg, studyArea, warn)
+			if err != nil {
+				return nil, err
+			}
+			if err := checkTotals(kind.String(), cs.placed, cs.unplaced.Total(), usedRows(inputs, kind)); err != nil {
+				return nil, err
+			}
+			ka.CellSystem, ka.Weights, ka.WeightsReason = cs.sys.Spec(), cs.weights.String(), cs.reason
+			ka.Cells = len(cs.cells)
+			ka.Unplaced = cs.unplaced
+			tables = append(tables, cellsTable(kind, c.sensitive, cs))
+			tm.lap(kind.String() + ": cells and hotspots")
+			er, err := analyzeEmerging(kind, cs, c.lastDate, &cfg, warn)
+			if err != nil {
+				return nil, err
+			}
+			if er != nil {
+				ka.Steps = er.labels
+				tables = append(tables, emergingTables(kind, c.sensitive, er)...)
+				if c.sensitive {
+					if err := m.writeCube(od, kind, er); err != nil {
+						return nil, err
+					}
+				}
+			}
+			tm.lap(kind.String() + ": emerging hot spots")
+			cr, err := clusterPoints(kind, &c.points, &cfg, warn)
+			if err != nil {
+				return nil, err
+			}
+			if cr != nil {
+				ka.ClusterEpsKm, ka.ClusterMethod = cr.epsKm, cr.method
+				t, err := clustersTable(kind, c.sensitive, &c.points, cr)
+				if err != nil {
+					return nil, err
+				}
+				tables = append(tables, t)
+				if err := m.writeLabels(od, kind, &c.points, cr, cfg.Inputs); err != nil {
+					return nil, err
+				}
+			}
+			dt, err := densityTable(kind, c.sensitive, &c.points, &cfg)
+			if err != nil {
+				return nil, err
+			}
+			if dt != nil {
+				tables = append(tables, dt)
+			}
+			tm.lap(kind.String() + ": clusters and density")
+		}
+		rt, tab, err := routeTables(kind, c.sensitive, c.routes, fine, &cfg, warn)
+		if err != nil {
+			return nil, err
+		}
+		routeWarnings(kind, tab, warn)
+		tables = append(tables, rt...)
+		tm.lap(kind.String() + ": routes")
+		m.Analyses = append(m.Analyses, ka)
+	}
+
+	// Privacy, once, over everything that will be published.
+	published, rep := protect(tables, cfg.K)
+	for _, in := range m.Inputs {
+		if in.Sensitive {
+			rep.Sensitive = append(rep.Sensitive, in.Name)
+		}
+	}
+	m.Privacy = rep
+	tm.lap("privacy")
+	for _, t := range published {
+		if err := m.writeTable(od, t, &cfg); err != nil {
+			return nil, err
+		}
+	}
+	tm.lap("write")
+
 	m.sortOutputs()
 	if err := writeJSON(od.path("manifest.json"), m); err != nil {
+		return nil, err
+	}
+	if err := writeJSON(od.path("timings.json"), tm); err != nil {
 		return nil, err
 	}
 	if err := od.commit(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -21,26 +22,28 @@ func newFlags(e *env, name, synopsis, about string) *flag.FlagSet {
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: htmap %s %s\n\n%s\n\nFlags:\n", name, synopsis, about)
+		fs.SetOutput(e.stderr)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parse parses args, turning flag errors into usage errors.
+// parse parses args, turning flag errors into usage errors. The usage
+// text is printed for --help only; a mistake gets one line.
 func parse(fs *flag.FlagSet, args []string) error {
-	fs.SetOutput(discardUnlessHelp{fs})
+	usage := fs.Usage
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
-	if err == nil || errors.Is(err, flag.ErrHelp) {
+	if errors.Is(err, flag.ErrHelp) {
+		usage()
 		return err
 	}
-	return usageError{err.Error()}
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	return nil
 }
-
-// discardUnlessHelp keeps the flag package from printing the whole
-// usage on every mistake: the error is printed once by execute.
-type discardUnlessHelp struct{ fs *flag.FlagSet }
-
-func (d discardUnlessHelp) Write(p []byte) (int, error) { return len(p), nil }
 
 // inputFlags are the input conventions every command shares.
 type inputFlags struct {

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/pprof"
 
 	"github.com/htmap/htmap/pipeline"
 )
@@ -14,12 +16,11 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 			"files (rejects) to DIR/private, and DIR/manifest.json records the run.")
 	var in inputFlags
 	in.register(fs)
-	out := fs.String("out", "", "output `DIR` (default \"out\", or the config's out)")
-	force := fs.Bool("force", false, "replace a non-empty --out that holds no htmap manifest")
-	cell := fs.String("cell", "", "cell system for point inputs: h3:RES, grid:KM or country (default h3:5)")
-	step := fs.String("step", "", "time step: year, quarter or month (default year)")
-	seed := fs.Uint64("seed", 0, "random seed for permutations (default 1)")
+	var st settings
+	st.register(fs)
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	verbose := fs.Bool("verbose", false, "print each stage's time on stderr")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `FILE` (for pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -30,21 +31,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out != "" {
-		cfg.Out = *out
-	}
-	if *force {
-		cfg.Force = true
-	}
-	if *cell != "" {
-		cfg.Cell = *cell
-	}
-	if *step != "" {
-		cfg.Step = *step
-	}
-	if *seed != 0 {
-		cfg.Seed = *seed
-	}
+	st.apply(&cfg)
 	cfg.Quiet = cfg.Quiet || *quiet
 	cfg.Defaults()
 	if err := cfg.Validate(); err != nil {
@@ -53,6 +40,20 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	opt := pipeline.Options{Command: append([]string{"htmap"}, e.argv...), Warn: e.stderr}
 	if e.stderrTTY && !cfg.Quiet {
 		opt.Progress = pipeline.NewProgress(e.stderr)
+	}
+	if *verbose {
+		opt.Log = e.stderr
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	m, err := pipeline.Run(ctx, cfg, opt)
 	if err != nil {

@@ -1,0 +1,33 @@
+// Package density estimates a kernel density surface from weighted incident
+// points, the way ArcGIS's Kernel Density tool does, so that maps made here
+// can be compared with maps analysts already know.
+//
+// The kernel is ArcGIS's quartic (biweight) kernel: a point of weight w at
+// distance d from a location adds
+//
+//	(3/π) · w · (1 − (d/r)²)² / r²    for d < r, nothing beyond,
+//
+// so each point spreads exactly its weight over a disc of radius r and the
+// surface is in weight per km² (per squared unit for the planar variant).
+// Distances are great-circle kilometres on a sphere of radius 6371.0088 km;
+// the caller chooses the evaluation locations (usually the centres of
+// equal-area grid cells), and a k-d tree on 3-D unit vectors restricts every
+// sum to the points within r.
+//
+// # Bandwidth
+//
+// Unless the caller gives one, the radius follows ArcGIS's rule of thumb,
+// computed on the data's own extent:
+//
+//	r = 0.9 · min(SD, √(1/ln 2) · Dm) · n^(−0.2)
+//
+// with SD the weighted standard distance from the weighted mean centre, Dm
+// the weighted median distance to that centre and n the total weight. For a
+// worldwide dataset the rule gives a kernel of a thousand kilometres or more,
+// which smears continents together, so the rule's result is capped at
+// Options.MaxBandwidthKm (DefaultMaxBandwidthKm, 500 km, unless set). A
+// caller publishing sensitive data sets Options.MinBandwidthKm: no radius,
+// given or derived, goes below it, so a single case is always spread over at
+// least π·min² km² and cannot stand out as a sharp peak at a victim's
+// location (SensitiveMinBandwidthKm is the value the pipeline uses).
+package density

@@ -1,0 +1,71 @@
+package density
+
+import (
+	"gonum.org/v1/gonum/spatial/kdtree"
+)
+
+// item is one weighted point in gonum's k-d tree; coordinates are a unit
+// vector for the sphere or (x, y, 0) for the plane.
+type item struct {
+	v [3]float64
+	w float64
+}
+
+func (p *item) Compare(c kdtree.Comparable, d kdtree.Dim) float64 { return p.v[d] - c.(*item).v[d] }
+func (p *item) Dims() int                                         { return 3 }
+func (p *item) Distance(c kdtree.Comparable) float64              { return dist2(p.v, c.(*item).v) }
+
+type items []*item
+
+func (s items) Index(i int) kdtree.Comparable         { return s[i] }
+func (s items) Len() int                              { return len(s) }
+func (s items) Slice(start, end int) kdtree.Interface { return s[start:end] }
+func (s items) Pivot(d kdtree.Dim) int {
+	p := plane{s, d}
+	return kdtree.Partition(p, kdtree.MedianOfRandoms(p, 100))
+}
+
+// plane sorts items along one dimension, as gonum's Partition needs.
+type plane struct {
+	items
+	dim kdtree.Dim
+}
+
+func (p plane) Less(i, j int) bool { return p.items[i].v[p.dim] < p.items[j].v[p.dim] }
+func (p plane) Swap(i, j int)      { p.items[i], p.items[j] = p.items[j], p.items[i] }
+func (p plane) Slice(start, end int) kdtree.SortSlicer {
+	return plane{p.items[start:end], p.dim}
+}
+
+// index answers "which points lie within chord c of q" with a box query on
+// gonum's k-d tree followed by an exact distance test.
+type index struct {
+	tree *kdtree.Tree
+}
+
+func newIndex(vs [][3]float64, w []float64) index {
+	s := make(items, 0, len(vs))
+	for i, v := range vs {
+		if w[i] > 0 { // weightless points cannot contribute
+			s = append(s, &item{v: v, w: w[i]})
+		}
+	}
+	return index{tree: kdtree.New(s, false)}
+}
+
+// within calls fn with the squared distance and weight of every point with
+// squared distance below c*c from q.
+func (ix index) within(q [3]float64, c float64, fn func(d2, w float64)) {
+	lo, hi := &item{}, &item{}
+	for k := 0; k < 3; k++ {
+		lo.v[k], hi.v[k] = q[k]-c, q[k]+c
+	}
+	c2 := c * c
+	ix.tree.DoBounded(&kdtree.Bounding{Min: lo, Max: hi}, func(x kdtree.Comparable, _ *kdtree.Bounding, _ int) bool {
+		p := x.(*item)
+		if d2 := dist2(p.v, q); d2 < c2 {
+			fn(d2, p.w)
+		}
+		return false
+	})
+}

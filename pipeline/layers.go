@@ -1,0 +1,120 @@
+package pipeline
+
+import (
+	"sort"
+
+	"github.com/htmap/htmap/export"
+	"github.com/htmap/htmap/ingest"
+)
+
+// table is a layer on its way to publication, with what the privacy
+// stage must know about it.
+type table struct {
+	kind      ingest.Kind
+	sensitive bool
+	layer     *export.Layer
+	counts    []string // count columns: suppressed, rounded or noised for sensitive inputs
+	zcols     []string // z-scores: published to 1 decimal for sensitive inputs
+	pcols     []string // p-values: published to 3 decimals for sensitive inputs
+	pairs     bool     // origin/destination pairs: small ones pooled into origin -> other
+	// neighbours of each feature (cells layers), for the z-score audit.
+	neighbours [][]int
+}
+
+// cols is a small helper to declare columns.
+func cols(spec ...any) []export.Column {
+	out := make([]export.Column, 0, len(spec)/2)
+	for i := 0; i+1 < len(spec); i += 2 {
+		out = append(out, export.Column{Name: spec[i].(string), Type: spec[i+1].(export.Type)})
+	}
+	return out
+}
+
+// nullable returns nil for a NaN or infinite float, so it is written as null.
+func num(x float64) any {
+	if x != x || x > 1e308 || x < -1e308 {
+		return nil
+	}
+	return x
+}
+
+func dateValue(d ingest.Date) any {
+	if d.Precision == ingest.PrecisionNone {
+		return nil
+	}
+	return d.String()
+}
+
+// sortedStrings returns the keys of a set of strings, sorted.
+func sortedStrings[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// hotspotColumns are the statistics columns of a cells layer.
+var hotspotColumns = cols(
+	"gi_z", export.Float, "gi_p", export.Float, "gi_psim", export.Float, "gi_bin", export.Int,
+	"lisa_i", export.Float, "lisa_z", export.Float, "lisa_p", export.Float, "lisa_psim", export.Float,
+	"lisa_q", export.Int, "lisa_cluster", export.String,
+)
+
+// cellsTable builds the cells layer: one feature per study-area cell
+// with its counts, breakdowns and hotspot statistics. Per-step columns
+// (count_2019, ...) are published for public inputs and, for sensitive
+// ones, only at country level: one spatial breakdown per sensitive run,
+// time at country level only (docs/privacy.md).
+func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats) *table {
+	c := cols("cell_id", export.String, "cell_system", export.String, "count", export.Int, "n_records", export.Int,
+		"area_km2", export.Float, "first_date", export.String, "last_date", export.String)
+	counts := []string{"count", "n_records"}
+	steps := map[string]bool{}
+	withSteps := !sensitive || cs.sys.Spec() == "country"
+	if withSteps {
+		for _, cell := range cs.cells {
+			for s := range cell.ByTime {
+				steps[s] = true
+			}
+		}
+	}
+	stepNames := sortedStrings(steps)
+	for _, s := range stepNames {
+		c = append(c, export.Column{Name: "count_" + s, Type: export.Int})
+		counts = append(counts, "count_"+s)
+	}
+	c = append(c, hotspotColumns...)
+	feats := make([]export.Feature, len(cs.cells))
+	for i, cell := range cs.cells {
+		v := []any{cell.ID, cs.sys.Spec(), cell.Count, cell.NRecords, cell.AreaKm2, dateValue(cell.FirstDate), dateValue(cell.LastDate)}
+		for _, s := range stepNames {
+			v = append(v, cell.ByTime[s])
+		}
+		if h := cs.hot; h != nil {
+			v = append(v, num(h.GiZ[i]), num(h.GiP[i]), sim(h.GiPSim, i), int64(h.GiBin[i]),
+				num(h.LisaI[i]), num(h.LisaZ[i]), num(h.LisaP[i]), sim(h.LisaPSim, i), int64(h.LisaQ[i]), h.LisaCluster[i])
+		} else {
+			v = append(v, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil)
+		}
+		feats[i] = export.Feature{Geometry: cell.Geometry, Values: v}
+	}
+	t := &table{kind: kind, sensitive: sensitive, counts: counts,
+		layer: &export.Layer{Name: "cells", Columns: c, Features: export.Slice(feats)},
+		zcols: []string{"gi_z", "lisa_z", "lisa_i"}, pcols: []string{"gi_p", "gi_psim", "lisa_p", "lisa_psim"}}
+	if cs.w != nil {
+		t.neighbours = make([][]int, cs.w.N())
+		for i := range t.neighbours {
+			t.neighbours[i], _ = cs.w.Neighbors(i)
+		}
+	}
+	return t
+}
+
+func sim(p []float64, i int) any {
+	if p == nil {
+		return nil
+	}
+	return num(p[i])
+}

@@ -1,0 +1,121 @@
+package pipeline
+
+import (
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/htmap/htmap/export"
+)
+
+// writeTable writes a published layer as GeoJSON (and a GeoJSON text
+// sequence on request), Arrow IPC and GeoParquet under dir/<kind>/, and
+// records each file in the manifest.
+func (m *Manifest) writeTable(od *outDir, t *table, cfg *Config) error {
+	base := t.kind.String() + "/" + t.layer.Name
+	if err := os.MkdirAll(filepath.Dir(od.path(base)), 0o755); err != nil {
+		return err
+	}
+	type format struct {
+		ext, name string
+		write     func(f *os.File) (int64, error)
+	}
+	formats := []format{
+		{".geojson", "geojson", func(f *os.File) (int64, error) {
+			st, err := export.WriteGeoJSON(f, t.layer, export.GeoJSONOptions{Decimals: cfg.Decimals})
+			return st.Features, err
+		}},
+		{".arrow", "arrow", func(f *os.File) (int64, error) { return export.WriteArrow(f, t.layer) }},
+		{".parquet", "geoparquet", func(f *os.File) (int64, error) { return export.WriteGeoParquet(f, t.layer) }},
+	}
+	if cfg.GeoJSONSeq {
+		formats = append(formats, format{".geojsons", "geojsonseq", func(f *os.File) (int64, error) {
+			st, err := export.WriteGeoJSON(f, t.layer, export.GeoJSONOptions{Decimals: cfg.Decimals, Seq: true})
+			return st.Features, err
+		}})
+	}
+	for _, fm := range formats {
+		rel := base + fm.ext
+		f, err := os.Create(od.path(rel))
+		if err != nil {
+			return err
+		}
+		n, err := fm.write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", rel, err)
+		}
+		if err := m.addOutput(od, rel, fm.name, n, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writePrivateCSV writes a per-record file under private/.
+func (m *Manifest) writePrivateCSV(od *outDir, rel string, header []string, rows [][]string) error {
+	rel = PrivateDir + "/" + rel
+	if err := os.MkdirAll(filepath.Dir(od.path(rel)), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(od.path(rel))
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	w.Write(header)
+	w.WriteAll(rows)
+	if err := w.Error(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return m.addOutput(od, rel, "csv", int64(len(rows)), true)
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// writeCube keeps the true counts of a sensitive kind's space-time cube
+// under private/, for the analyst; the published cube has none.
+func (m *Manifest) writeCube(od *outDir, kind fmt.Stringer, er *emergingResult) error {
+	var rows [][]string
+	for i, c := range er.cells {
+		for t, s := range er.labels {
+			b := er.res.Bins[i][t]
+			rows = append(rows, []string{c.ID, s, itoa(int64(er.counts[i][t])), strconv.FormatFloat(b.GiZ, 'g', -1, 64), itoa(int64(b.Bin))})
+		}
+	}
+	return m.writePrivateCSV(od, kind.String()+"/cube_true_counts.csv", []string{"cell_id", "step", "count", "gi_z", "gi_bin"}, rows)
+}
+
+// writeLabels writes the cluster label of every point record:
+// row (1-based data row of its input), cluster_id (-1 for noise), and
+// the input file when the kind has several.
+func (m *Manifest) writeLabels(od *outDir, kind fmt.Stringer, ps *pointSet, cr *clusterResult, inputs []Input) error {
+	multi := false
+	for _, in := range ps.inputs {
+		if in != ps.inputs[0] {
+			multi = true
+			break
+		}
+	}
+	header := []string{"row", "cluster_id"}
+	if multi {
+		header = []string{"file", "row", "cluster_id"}
+	}
+	rows := make([][]string, len(ps.pts))
+	for i := range ps.pts {
+		r := []string{itoa(ps.rows[i]), strconv.Itoa(cr.res.Labels[i])}
+		if multi {
+			r = append([]string{inputs[ps.inputs[i]].Path}, r...)
+		}
+		rows[i] = r
+	}
+	return m.writePrivateCSV(od, kind.String()+"/labels.csv", header, rows)
+}
