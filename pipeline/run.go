@@ -247,6 +247,16 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 		m.Analyses = append(m.Analyses, ka)
 	}
 
+	if m.Config.AsOf == "" {
+		var latest ingest.Date
+		for _, c := range colls {
+			if latest.Precision == ingest.PrecisionNone || (c.lastDate.Precision != ingest.PrecisionNone && dateAfter(c.lastDate, latest)) {
+				latest = c.lastDate
+			}
+		}
+		m.Config.AsOf = latest.String()
+	}
+
 	// Privacy, once, over everything that will be published.
 	published, rep := protect(tables, cfg.K)
 	for _, in := range m.Inputs {
@@ -263,7 +273,20 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 	}
 	tm.lap("write")
 
+	// The maps are drawn from the published files alone, as `htmap map
+	// --from` would: the manifest they read is written first, then again
+	// with the maps listed.
 	m.sortOutputs()
+	if err := writeJSON(od.path("manifest.json"), m); err != nil {
+		return nil, err
+	}
+	maps, err := WriteMaps(od.tmp, MapOptions{Title: cfg.Title})
+	if err != nil {
+		return nil, fmt.Errorf("maps: %w", err)
+	}
+	m.Outputs = append(m.Outputs, maps...)
+	m.sortOutputs()
+	tm.lap("maps")
 	if err := writeJSON(od.path("manifest.json"), m); err != nil {
 		return nil, err
 	}

@@ -150,6 +150,9 @@ func (a *attacker) publish(l *export.Layer, round int64, key func(map[string]any
 func (a *attacker) intervals(t *testing.T) map[string][2]float64 {
 	t.Helper()
 	py := testenv.DebianPython(t, "scipy", "numpy")
+	if len(a.targets) == 0 {
+		return map[string][2]float64{}
+	}
 	in, err := json.Marshal(map[string]any{"n": len(a.names), "eq": a.eq, "ub": a.ub, "bounds": a.bounds, "targets": a.targets})
 	if err != nil {
 		t.Fatal(err)

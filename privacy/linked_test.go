@@ -163,9 +163,8 @@ func TestNaiveSuppressionIsRecoverable(t *testing.T) {
 	if a2[0] != 5 || a2[1] != 5 {
 		t.Errorf("a2 naive interval = %v, want [5, 5] (67 - 40 - 22)", a2)
 	}
-	// X>C 7 is the only route into C: in_count(C) = 7 published? No:
-	// it is below k and withheld, but years C 2019 = 8 is published
-	// while C's other year is 0 (withheld).
+	// Other subtractions: the grand total minus the published countries,
+	// a country minus its published routes, ...
 	narrow := 0
 	for _, v := range iv {
 		if v[1]-v[0] < 10 {

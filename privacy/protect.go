@@ -63,7 +63,7 @@ func Protect(tables []Table, sums []Sum, p Policy) ([]*export.Layer, Report, err
 		// statistics of the true counts are outside the guarantee, so
 		// their z and p are withheld.
 		for ti, tb := range s.tabs {
-			if tb.nodes == nil || len(tb.ZColumns)+len(tb.PColumns) == 0 {
+			if tb.nodes == nil || (len(tb.ZColumns)+len(tb.PColumns) == 0 && tb.Gi == nil) {
 				continue
 			}
 			for f := range tb.feats {
@@ -140,10 +140,57 @@ func (s *state) protectLinked() {
 				}
 			}
 		}
+		if nulled > 0 {
+			continue
+		}
+		if len(failing) == 0 {
+			return
+		}
+		// The bands that pin these values do not contain them: they act
+		// through relations. Null every band over a withheld value linked
+		// to a failing one.
+		linked := s.linkedWithheld(failing)
+		for _, b := range bands {
+			for _, id := range b.con.ids {
+				if linked[id] {
+					s.zNull[b.t][b.f] = zAllOff
+					nulled++
+					break
+				}
+			}
+		}
 		if nulled == 0 {
+			for id := range failing {
+				s.rep.Unprotected = append(s.rep.Unprotected, s.describe(id))
+			}
 			return
 		}
 	}
+}
+
+// linkedWithheld returns the withheld values reachable from the given
+// ones through relations.
+func (s *state) linkedWithheld(from map[int]bool) map[int]bool {
+	byNode := s.relationsOf()
+	seen := map[int]bool{}
+	var stack []int
+	for id := range from {
+		seen[id] = true
+		stack = append(stack, id)
+	}
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, r := range byNode[id] {
+			for _, m := range append([]int{r.total}, r.parts...) {
+				if m >= 0 && !seen[m] && s.nodes[m].withheld {
+					seen[m] = true
+					stack = append(stack, m)
+				}
+			}
+		}
+	}
+	return seen
 }
 
 // tally counts the withheld values for the report.

@@ -125,8 +125,6 @@ func TestPairsPooled(t *testing.T) {
 		t.Errorf("pooled %v suppressed %v, want 5 and 2", rep.Pooled, rep.Suppressed)
 	}
 	// The pool is drawn at its origin.
-	last := rows(out[0])
-	_ = last
 	var pools []orb.Geometry
 	out[0].Features(func(f export.Feature) bool {
 		if f.Values[1] == "other" {

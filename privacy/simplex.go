@@ -207,7 +207,7 @@ func (tb *tableau) ray(j int) []float64 {
 	for i, bj := range tb.basis {
 		d[bj] = -tb.t[i][j]
 	}
-	for i, row := range tb.A {
+	for _, row := range tb.A {
 		s := 0.0
 		for k, a := range row {
 			s += a * d[k]
@@ -215,7 +215,6 @@ func (tb *tableau) ray(j int) []float64 {
 		if math.Abs(s) > 1e-6 {
 			return nil
 		}
-		_ = i
 	}
 	for _, v := range d {
 		if v < -1e-7 {

@@ -1,6 +1,8 @@
 package density
 
 import (
+	"slices"
+
 	"gonum.org/v1/gonum/spatial/kdtree"
 )
 
@@ -9,6 +11,7 @@ import (
 type item struct {
 	v [3]float64
 	w float64
+	i int // position in the input, for a summation order that does not depend on the tree
 }
 
 func (p *item) Compare(c kdtree.Comparable, d kdtree.Dim) float64 { return p.v[d] - c.(*item).v[d] }
@@ -22,7 +25,9 @@ func (s items) Len() int                              { return len(s) }
 func (s items) Slice(start, end int) kdtree.Interface { return s[start:end] }
 func (s items) Pivot(d kdtree.Dim) int {
 	p := plane{s, d}
-	return kdtree.Partition(p, kdtree.MedianOfRandoms(p, 100))
+	// A deterministic pivot: a random one gives another tree, another
+	// summation order and other last digits on every run.
+	return kdtree.Partition(p, kdtree.MedianOfMedians(p))
 }
 
 // plane sorts items along one dimension, as gonum's Partition needs.
@@ -47,15 +52,37 @@ func newIndex(vs [][3]float64, w []float64) index {
 	s := make(items, 0, len(vs))
 	for i, v := range vs {
 		if w[i] > 0 { // weightless points cannot contribute
-			s = append(s, &item{v: v, w: w[i]})
+			s = append(s, &item{v: v, w: w[i], i: i})
 		}
 	}
 	return index{tree: kdtree.New(s, false)}
 }
 
-// within calls fn with the squared distance and weight of every point with
-// squared distance below c*c from q.
-func (ix index) within(q [3]float64, c float64, fn func(d2, w float64)) {
+// sum adds f(d2, w) over every point with squared distance below c*c from
+// q, in input order: floating-point addition is not associative, and the
+// tree's visiting order is not part of the result, so the same data must
+// give the same last digit on every run.
+func (ix index) sum(q [3]float64, c float64, f func(d2, w float64) float64, buf *[]term) float64 {
+	terms := (*buf)[:0]
+	ix.within(q, c, func(p *item, d2 float64) {
+		terms = append(terms, term{p.i, f(d2, p.w)})
+	})
+	slices.SortFunc(terms, func(a, b term) int { return a.i - b.i })
+	s := 0.0
+	for _, t := range terms {
+		s += t.v
+	}
+	*buf = terms
+	return s
+}
+
+type term struct {
+	i int
+	v float64
+}
+
+// within calls fn with every point with squared distance below c*c from q.
+func (ix index) within(q [3]float64, c float64, fn func(p *item, d2 float64)) {
 	lo, hi := &item{}, &item{}
 	for k := 0; k < 3; k++ {
 		lo.v[k], hi.v[k] = q[k]-c, q[k]+c
@@ -64,7 +91,7 @@ func (ix index) within(q [3]float64, c float64, fn func(d2, w float64)) {
 	ix.tree.DoBounded(&kdtree.Bounding{Min: lo, Max: hi}, func(x kdtree.Comparable, _ *kdtree.Bounding, _ int) bool {
 		p := x.(*item)
 		if d2 := dist2(p.v, q); d2 < c2 {
-			fn(d2, p.w)
+			fn(p, d2)
 		}
 		return false
 	})

@@ -47,6 +47,7 @@ func commands() []command {
 	return []command{
 		{"run", "run the whole pipeline (on the embedded sample when no --in is given)", cmdRun},
 		{"validate", "check input files and print what would be used and rejected", cmdValidate},
+		{"map", "redraw the offline HTML map and the static PNG/SVG map of an earlier run", cmdMap},
 		{"sample", "write deterministic synthetic data with planted hotspots, corridors and trends", cmdSample},
 		{"version", "print htmap's version", cmdVersion},
 	}
