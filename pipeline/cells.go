@@ -32,7 +32,7 @@ const minHotspotCells = hotspot.MinOptimizedFeatures
 // analyzeCells chooses the cell system for a kind's records (the --cell
 // system when any record has coordinates, countries otherwise), sets
 // the study area, builds the weights and runs Gi* and Local Moran.
-func analyzeCells(c *collector, cfg *Config, studyArea func(geo.System) ([]geo.Key, error), warn func(string, ...any)) (*cellStats, error) {
+func analyzeCells(c *collector, cfg *Config, studyArea func(geo.System) ([]geo.Key, error), stats bool, warn func(string, ...any)) (*cellStats, error) {
 	agg := c.fine
 	if agg.Placed().Records == 0 {
 		agg = c.countries
@@ -91,6 +91,9 @@ func analyzeCells(c *collector, cfg *Config, studyArea func(geo.System) ([]geo.K
 	sort.Slice(cs.cells, func(i, j int) bool { return cs.cells[i].ID < cs.cells[j].ID })
 	if cs.outside.Records > 0 {
 		warn("%s: %d records fall outside the study area", c.kind, cs.outside.Records)
+	}
+	if !stats {
+		return cs, nil
 	}
 	if len(cs.cells) < minHotspotCells {
 		warn("%s: %d cells in the study area, fewer than %d; hotspot statistics skipped", c.kind, len(cs.cells), minHotspotCells)

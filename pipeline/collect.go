@@ -36,7 +36,7 @@ type pointSet struct {
 	inputs []int
 }
 
-func newCollector(k ingest.Kind, sensitive bool, fine, countries geo.System, opt geo.Options, cellOf func(*ingest.Record) (string, bool)) (*collector, error) {
+func newCollector(k ingest.Kind, sensitive bool, fine, countries geo.System, opt geo.Options, ropt routes.Options, cellOf func(*ingest.Record) (string, bool)) (*collector, error) {
 	c := &collector{kind: k, sensitive: sensitive}
 	var err error
 	if k != ingest.KindFlows {
@@ -47,7 +47,6 @@ func newCollector(k ingest.Kind, sensitive bool, fine, countries geo.System, opt
 			return nil, err
 		}
 	}
-	ropt := routes.Options{}
 	if k == ingest.KindIncidents {
 		ropt.CellOf = cellOf
 	}

@@ -82,6 +82,18 @@ type Config struct {
 	GeoJSONSeq bool `yaml:"geojsonseq,omitempty" json:"geojsonseq"`
 	// K is the small-count threshold of the privacy rules (default 10).
 	K int `yaml:"k,omitempty" json:"k"`
+	// Stages limits a run to some stages (cells, hotspots, emerging,
+	// clusters, density, routes, maps); empty runs them all. The stage
+	// commands (htmap cells, htmap routes, ...) set it.
+	Stages []string `yaml:"stages,omitempty" json:"stages,omitempty"`
+	// Flat writes layers as OUT/<layer>.geojson instead of
+	// OUT/<kind>/<layer>.geojson; the run must then hold one input kind.
+	Flat bool `yaml:"flat,omitempty" json:"flat,omitempty"`
+	// MinCount drops flows with a smaller count from the routes (counted
+	// in the warnings).
+	MinCount int64 `yaml:"min_count,omitempty" json:"min_count,omitempty"`
+	// RoutesBy splits flows by year and/or category.
+	RoutesBy []string `yaml:"routes_by,omitempty" json:"routes_by,omitempty"`
 	// Title of the maps.
 	Title string `yaml:"title,omitempty" json:"title"`
 	// Workers bounds parallelism (0: all cores). It never changes results.
@@ -129,8 +141,38 @@ func (c *Config) Defaults() {
 	}
 }
 
+// Stages a run can hold.
+var allStages = []string{"cells", "hotspots", "emerging", "clusters", "density", "routes", "maps"}
+
+// wants reports whether the run includes a stage.
+func (c *Config) wants(stage string) bool {
+	if len(c.Stages) == 0 {
+		return true
+	}
+	for _, s := range c.Stages {
+		if s == stage {
+			return true
+		}
+	}
+	return false
+}
+
 // Validate checks the config without touching any input.
 func (c *Config) Validate() error {
+	for _, s := range c.Stages {
+		ok := false
+		for _, a := range allStages {
+			ok = ok || s == a
+		}
+		if !ok {
+			return fmt.Errorf("stage %q: want one of %v", s, allStages)
+		}
+	}
+	for _, b := range c.RoutesBy {
+		if b != "year" && b != "category" {
+			return fmt.Errorf("routes by %q: want year or category", b)
+		}
+	}
 	for i, in := range c.Inputs {
 		if in.Path == "" {
 			return fmt.Errorf("input %d: no path", i+1)

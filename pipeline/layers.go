@@ -67,7 +67,7 @@ var hotspotColumns = cols(
 // (count_2019, ...) are published for public inputs and, for sensitive
 // ones, only at country level: one spatial breakdown per sensitive run,
 // time at country level only (docs/privacy.md).
-func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats) *table {
+func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool) *table {
 	c := cols("cell_id", export.String, "cell_system", export.String, "count", export.Int, "n_records", export.Int,
 		"area_km2", export.Float, "first_date", export.String, "last_date", export.String)
 	counts := []string{"count", "n_records"}
@@ -85,14 +85,17 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats) *table {
 		c = append(c, export.Column{Name: "count_" + s, Type: export.Int})
 		counts = append(counts, "count_"+s)
 	}
-	c = append(c, hotspotColumns...)
+	if withStats {
+		c = append(c, hotspotColumns...)
+	}
 	feats := make([]export.Feature, len(cs.cells))
 	for i, cell := range cs.cells {
 		v := []any{cell.ID, cs.sys.Spec(), cell.Count, cell.NRecords, cell.AreaKm2, dateValue(cell.FirstDate), dateValue(cell.LastDate)}
 		for _, s := range stepNames {
 			v = append(v, cell.ByTime[s])
 		}
-		if h := cs.hot; h != nil {
+		if h := cs.hot; !withStats {
+		} else if h != nil {
 			v = append(v, num(h.GiZ[i]), num(h.GiP[i]), sim(h.GiPSim, i), int64(h.GiBin[i]),
 				num(h.LisaI[i]), num(h.LisaZ[i]), num(h.LisaP[i]), sim(h.LisaPSim, i), int64(h.LisaQ[i]), h.LisaCluster[i])
 		} else {

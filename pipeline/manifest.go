@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -140,3 +141,5 @@ func hashReader(r io.Reader) (int64, string, error) {
 	n, err := io.Copy(h, r)
 	return n, hex.EncodeToString(h.Sum(nil)), err
 }
+
+func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }

@@ -15,6 +15,9 @@ import (
 // records each file in the manifest.
 func (m *Manifest) writeTable(od *outDir, t *table, cfg *Config) error {
 	base := t.kind.String() + "/" + t.layer.Name
+	if cfg.Flat {
+		base = t.layer.Name
+	}
 	if err := os.MkdirAll(filepath.Dir(od.path(base)), 0o755); err != nil {
 		return err
 	}
@@ -58,7 +61,15 @@ func (m *Manifest) writeTable(od *outDir, t *table, cfg *Config) error {
 
 // writePrivateCSV writes a per-record file under private/.
 func (m *Manifest) writePrivateCSV(od *outDir, rel string, header []string, rows [][]string) error {
-	rel = PrivateDir + "/" + rel
+	return m.writeCSV(od, PrivateDir+"/"+rel, header, rows, true)
+}
+
+// writePublicCSV writes a published table that is not a layer.
+func (m *Manifest) writePublicCSV(od *outDir, rel string, header []string, rows [][]string) error {
+	return m.writeCSV(od, rel, header, rows, false)
+}
+
+func (m *Manifest) writeCSV(od *outDir, rel string, header []string, rows [][]string, private bool) error {
 	if err := os.MkdirAll(filepath.Dir(od.path(rel)), 0o755); err != nil {
 		return err
 	}
@@ -76,14 +87,16 @@ func (m *Manifest) writePrivateCSV(od *outDir, rel string, header []string, rows
 	if err := f.Close(); err != nil {
 		return err
 	}
-	return m.addOutput(od, rel, "csv", int64(len(rows)), true)
+	return m.addOutput(od, rel, "csv", int64(len(rows)), private)
 }
+
+type exportFeature = export.Feature
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // writeCube keeps the true counts of a sensitive kind's space-time cube
 // under private/, for the analyst; the published cube has none.
-func (m *Manifest) writeCube(od *outDir, kind fmt.Stringer, er *emergingResult) error {
+func (m *Manifest) writeCube(od *outDir, kind fmt.Stringer, er *emergingResult, flat bool) error {
 	var rows [][]string
 	for i, c := range er.cells {
 		for t, s := range er.labels {
@@ -91,13 +104,13 @@ func (m *Manifest) writeCube(od *outDir, kind fmt.Stringer, er *emergingResult) 
 			rows = append(rows, []string{c.ID, s, itoa(int64(er.counts[i][t])), strconv.FormatFloat(b.GiZ, 'g', -1, 64), itoa(int64(b.Bin))})
 		}
 	}
-	return m.writePrivateCSV(od, kind.String()+"/cube_true_counts.csv", []string{"cell_id", "step", "count", "gi_z", "gi_bin"}, rows)
+	return m.writePrivateCSV(od, privateName(kind, "cube_true_counts.csv", flat), []string{"cell_id", "step", "count", "gi_z", "gi_bin"}, rows)
 }
 
 // writeLabels writes the cluster label of every point record:
 // row (1-based data row of its input), cluster_id (-1 for noise), and
 // the input file when the kind has several.
-func (m *Manifest) writeLabels(od *outDir, kind fmt.Stringer, ps *pointSet, cr *clusterResult, inputs []Input) error {
+func (m *Manifest) writeLabels(od *outDir, kind fmt.Stringer, ps *pointSet, cr *clusterResult, inputs []Input, flat bool) error {
 	multi := false
 	for _, in := range ps.inputs {
 		if in != ps.inputs[0] {
@@ -117,5 +130,13 @@ func (m *Manifest) writeLabels(od *outDir, kind fmt.Stringer, ps *pointSet, cr *
 		}
 		rows[i] = r
 	}
-	return m.writePrivateCSV(od, kind.String()+"/labels.csv", header, rows)
+	return m.writePrivateCSV(od, privateName(kind, "labels.csv", flat), header, rows)
+}
+
+// privateName is where a kind's per-record file goes under private/.
+func privateName(kind fmt.Stringer, name string, flat bool) string {
+	if flat {
+		return name
+	}
+	return kind.String() + "/" + name
 }

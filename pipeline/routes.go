@@ -50,8 +50,15 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 	for _, s := range stats {
 		flowZ[[2]string{s.Origin, s.Dest}] = s.FlowZ
 	}
-	rc := cols("origin", export.String, "destination", export.String, "count", export.Int,
-		"share_of_origin", export.Float, "rank", export.Int, "flow_z", export.Float)
+	if cfg.MinCount > 0 {
+		kept, dropped := routes.AtLeast(tab.Flows, cfg.MinCount)
+		if dropped.Records > 0 {
+			warn("%s: %d flows (%d records) below --min-count %d are not drawn", kind, len(tab.Flows)-len(kept), dropped.Records, cfg.MinCount)
+		}
+		drawn, _ = routes.Draw(kept, locate, maxSegmentKm)
+	}
+	rc := cols("origin", export.String, "destination", export.String, "year", export.Int, "category", export.String,
+		"count", export.Int, "share_of_origin", export.Float, "rank", export.Int, "flow_z", export.Float)
 	rf := make([]export.Feature, len(drawn))
 	for i, r := range drawn {
 		z, ok := flowZ[[2]string{r.Origin, r.Dest}]
@@ -59,7 +66,14 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 		if ok {
 			zv = num(z)
 		}
-		rf[i] = export.Feature{Geometry: r.Geometry, Values: []any{r.Origin, r.Dest, r.Count, r.ShareOfOrigin, int64(r.Rank), zv}}
+		var year, cat any
+		if r.Year != 0 {
+			year = int64(r.Year)
+		}
+		if r.Category != "" {
+			cat = r.Category
+		}
+		rf[i] = export.Feature{Geometry: r.Geometry, Values: []any{r.Origin, r.Dest, year, cat, r.Count, r.ShareOfOrigin, int64(r.Rank), zv}}
 	}
 	out := []*table{{kind: kind, sensitive: sensitive, counts: []string{"count"}, pairs: true, zcols: []string{"flow_z"},
 		layer: &export.Layer{Name: "routes", Columns: rc, Features: export.Slice(rf)}}}

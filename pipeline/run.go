@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
+	"github.com/htmap/htmap/analysis/routes"
 	"github.com/htmap/htmap/geo"
 	"github.com/htmap/htmap/ingest"
 )
@@ -144,7 +146,8 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 		c := colls[kind]
 		if c == nil {
 			var err error
-			c, err = newCollector(kind, cfg.Inputs[i].sensitive(kind), fine, countries, geo.Options{Step: step, By: cfg.By}, cellOf)
+			ropt := routes.Options{ByYear: slices.Contains(cfg.RoutesBy, "year"), ByCategory: slices.Contains(cfg.RoutesBy, "category")}
+			c, err = newCollector(kind, cfg.Inputs[i].sensitive(kind), fine, countries, geo.Options{Step: step, By: cfg.By}, ropt, cellOf)
 			if err != nil {
 				return err
 			}
@@ -186,8 +189,9 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 			continue
 		}
 		ka := KindAnalysis{Kind: kind.String(), Sensitive: c.sensitive, FirstDate: c.firstDate.String(), LastDate: c.lastDate.String()}
-		if c.fine != nil {
-			cs, err := analyzeCells(c, &cfg, studyArea, warn)
+		needCells := cfg.wants("cells") || cfg.wants("hotspots") || cfg.wants("emerging")
+		if c.fine != nil && needCells {
+			cs, err := analyzeCells(c, &cfg, studyArea, cfg.wants("hotspots"), warn)
 			if err != nil {
 				return nil, err
 			}
@@ -197,22 +201,28 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 			ka.CellSystem, ka.Weights, ka.WeightsReason = cs.sys.Spec(), cs.weights.String(), cs.reason
 			ka.Cells = len(cs.cells)
 			ka.Unplaced = cs.unplaced
-			tables = append(tables, cellsTable(kind, c.sensitive, cs))
-			tm.lap(kind.String() + ": cells and hotspots")
-			er, err := analyzeEmerging(kind, cs, c.lastDate, &cfg, warn)
-			if err != nil {
-				return nil, err
+			if cfg.wants("cells") || cfg.wants("hotspots") {
+				tables = append(tables, cellsTable(kind, c.sensitive, cs, cfg.wants("hotspots")))
 			}
-			if er != nil {
-				ka.Steps = er.labels
-				tables = append(tables, emergingTables(kind, c.sensitive, er)...)
-				if c.sensitive {
-					if err := m.writeCube(od, kind, er); err != nil {
-						return nil, err
+			tm.lap(kind.String() + ": cells and hotspots")
+			if cfg.wants("emerging") {
+				er, err := analyzeEmerging(kind, cs, c.lastDate, &cfg, warn)
+				if err != nil {
+					return nil, err
+				}
+				if er != nil {
+					ka.Steps = er.labels
+					tables = append(tables, emergingTables(kind, c.sensitive, er)...)
+					if c.sensitive {
+						if err := m.writeCube(od, kind, er, cfg.Flat); err != nil {
+							return nil, err
+						}
 					}
 				}
+				tm.lap(kind.String() + ": emerging hot spots")
 			}
-			tm.lap(kind.String() + ": emerging hot spots")
+		}
+		if c.fine != nil && cfg.wants("clusters") {
 			cr, err := clusterPoints(kind, &c.points, &cfg, warn)
 			if err != nil {
 				return nil, err
@@ -224,10 +234,13 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 					return nil, err
 				}
 				tables = append(tables, t)
-				if err := m.writeLabels(od, kind, &c.points, cr, cfg.Inputs); err != nil {
+				if err := m.writeLabels(od, kind, &c.points, cr, cfg.Inputs, cfg.Flat); err != nil {
 					return nil, err
 				}
 			}
+			tm.lap(kind.String() + ": clusters")
+		}
+		if c.fine != nil && cfg.wants("density") {
 			dt, err := densityTable(kind, c.sensitive, &c.points, &cfg)
 			if err != nil {
 				return nil, err
@@ -235,7 +248,11 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 			if dt != nil {
 				tables = append(tables, dt)
 			}
-			tm.lap(kind.String() + ": clusters and density")
+			tm.lap(kind.String() + ": density")
+		}
+		if !cfg.wants("routes") {
+			m.Analyses = append(m.Analyses, ka)
+			continue
 		}
 		rt, tab, err := routeTables(kind, c.sensitive, c.routes, fine, &cfg, warn)
 		if err != nil {
@@ -266,10 +283,16 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 	}
 	m.Privacy = rep
 	tm.lap("privacy")
+	if cfg.Flat && len(colls) > 1 {
+		return nil, fmt.Errorf("this command takes inputs of one kind; got %d kinds (use htmap run for several)", len(colls))
+	}
 	for _, t := range published {
 		if err := m.writeTable(od, t, &cfg); err != nil {
 			return nil, err
 		}
+	}
+	if err := m.writeFlowmaps(od, published, &cfg); err != nil {
+		return nil, err
 	}
 	tm.lap("write")
 
@@ -280,13 +303,15 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 	if err := writeJSON(od.path("manifest.json"), m); err != nil {
 		return nil, err
 	}
-	maps, err := WriteMaps(od.tmp, MapOptions{Title: cfg.Title})
-	if err != nil {
-		return nil, fmt.Errorf("maps: %w", err)
+	if cfg.wants("maps") && !cfg.Flat {
+		maps, err := WriteMaps(od.tmp, MapOptions{Title: cfg.Title})
+		if err != nil {
+			return nil, fmt.Errorf("maps: %w", err)
+		}
+		m.Outputs = append(m.Outputs, maps...)
+		m.sortOutputs()
+		tm.lap("maps")
 	}
-	m.Outputs = append(m.Outputs, maps...)
-	m.sortOutputs()
-	tm.lap("maps")
 	if err := writeJSON(od.path("manifest.json"), m); err != nil {
 		return nil, err
 	}

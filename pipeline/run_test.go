@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -24,12 +25,40 @@ func readManifest(t *testing.T, dir string) Manifest {
 	return m
 }
 
-func TestRunSampleAccountsForEveryRow(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "out")
-	m, err := Run(context.Background(), Config{Out: out, Quiet: true}, Options{Command: []string{"htmap", "run"}})
+// sampleRun runs the pipeline on the embedded sample once for the whole
+// test binary; tests only read its output.
+var sampleRun = sync.OnceValues(func() (string, *Manifest) {
+	dir, err := os.MkdirTemp("", "htmap-sample-run-")
 	if err != nil {
-		t.Fatal(err)
+		panic(err)
 	}
+	out := filepath.Join(dir, "out")
+	m, err := Run(context.Background(), Config{Out: out, Quiet: true}, Options{Command: []string{"htmap", "run", "--out", out}})
+	if err != nil {
+		panic(err)
+	}
+	return out, m
+})
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if dir, _ := filepath.Split(filepath.Clean(sampleDirIfRun)); dir != "" {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
+var sampleDirIfRun string
+
+func sampleOut(t *testing.T) (string, *Manifest) {
+	t.Helper()
+	out, m := sampleRun()
+	sampleDirIfRun = out
+	return out, m
+}
+
+func TestRunSampleAccountsForEveryRow(t *testing.T) {
+	out, m := sampleOut(t)
 	if len(m.Inputs) != 3 {
 		t.Fatalf("sample run read %d inputs, want 3", len(m.Inputs))
 	}
@@ -64,12 +93,14 @@ func TestRunSampleAccountsForEveryRow(t *testing.T) {
 // Two runs into different folders give byte-identical files.
 func TestRunIsReproducible(t *testing.T) {
 	base := t.TempDir()
+	first, _ := sampleOut(t)
 	var sums []map[string][]byte
-	for _, name := range []string{"a", "deeper/b"} {
-		out := filepath.Join(base, name)
-		cfg := Config{Out: out, Quiet: true}
-		if _, err := Run(context.Background(), cfg, Options{Command: []string{"htmap", "run", "--out", out}}); err != nil {
-			t.Fatal(err)
+	for _, out := range []string{first, filepath.Join(base, "deeper", "b")} {
+		if out != first {
+			cfg := Config{Out: out, Quiet: true, Workers: 1}
+			if _, err := Run(context.Background(), cfg, Options{Command: []string{"htmap", "run", "--out", out}}); err != nil {
+				t.Fatal(err)
+			}
 		}
 		files := map[string][]byte{}
 		filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {

@@ -11,7 +11,11 @@ import (
 // countryRun builds a country-level run like a CTDC extract: n
 // countries with heavy-tailed counts (most small), five per-year
 // columns, routes from 30 origins, nodes, and the public grand total.
-func countryRun(n int) ([]privacy.Table, []privacy.Sum) {
+func countryRun(n int, scale ...int64) ([]privacy.Table, []privacy.Sum) {
+	div := int64(1)
+	if len(scale) > 0 {
+		div = scale[0]
+	}
 	years := []string{"count_2019", "count_2020", "count_2021", "count_2022", "count_2023"}
 	cols := []export.Column{col("cell_id", export.String), col("count", export.Int)}
 	for _, y := range years {
@@ -26,7 +30,7 @@ func countryRun(n int) ([]privacy.Table, []privacy.Sum) {
 		// 30 origins send to country i: a heavy-tailed amount.
 		var c int64
 		for o := range 30 {
-			v := int64((i*31+o*17)%97) * int64(3+i%5) / int64(1+o+i%13)
+			v := int64((i*31+o*17)%97) * int64(3+i%5) / int64(1+o+i%13) / div
 			if (i+o)%4 != 0 {
 				v = 0
 			}

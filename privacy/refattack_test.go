@@ -2,6 +2,7 @@ package privacy_test
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/htmap/htmap/export"
@@ -143,4 +144,83 @@ func TestLinkedAttackGeneric(t *testing.T) {
 	if v := iv["0/1/count"]; v != [2]float64{5, 5} { // cell a2
 		t.Errorf("naive a2 interval %v, want [5, 5]", v)
 	}
+}
+
+// giStar computes Gi* z-scores and p-values of counts under binary
+// neighbour lists, from the formula (independent of the package).
+func giStar(counts []int64, nb [][]int) (z, p []float64) {
+	n := len(counts)
+	mean, sd := meanSD(counts)
+	z, p = make([]float64, n), make([]float64, n)
+	for i := range n {
+		sum := float64(counts[i])
+		for _, j := range nb[i] {
+			sum += float64(counts[j])
+		}
+		W := float64(len(nb[i]) + 1)
+		q := (float64(n)*W - W*W) / float64(n-1)
+		z[i] = (sum - mean*W) / (sd * math.Sqrt(q))
+		p[i] = math.Erfc(math.Abs(z[i]) / math.Sqrt2)
+	}
+	return z, p
+}
+
+// Country-level run with Gi* on the countries (four nearest in a ring):
+// relations and z-score bands together, attacked at once.
+func TestCountryRunWithZScores(t *testing.T) {
+	tables, sums := countryRun(60, 6)
+	cells := rows(tables[0].Layer)
+	counts := make([]int64, len(cells))
+	nb := make([][]int, len(cells))
+	for i, r := range cells {
+		counts[i] = r["count"].(int64)
+		for _, d := range []int{-2, -1, 1, 2} {
+			nb[i] = append(nb[i], (i+d+len(cells))%len(cells))
+		}
+	}
+	z, p := giStar(counts, nb)
+	l := tables[0].Layer
+	cols := append(append([]export.Column(nil), l.Columns...), col("gi_z", export.Float), col("gi_p", export.Float))
+	var rs [][]any
+	i := 0
+	l.Features(func(f export.Feature) bool {
+		rs = append(rs, append(append([]any(nil), f.Values...), z[i], p[i]))
+		i++
+		return true
+	})
+	tables[0].Layer = layer("cells", cols, rs...)
+	tables[0].Gi = &privacy.GiStar{Z: "gi_z", P: "gi_p", Count: "count", Neighbours: nb}
+	gi := tables[0].Gi
+	attack := func(out []*export.Layer) (narrow int, iv map[string][2]float64) {
+		a := refAttacker(t, tables, sums, out, 1, 3)
+		addBands(t, a, out[0], counts, nb, func(j int) string { return fmt.Sprintf("0/%d/count", j) })
+		iv = a.intervals(t)
+		for _, v := range iv {
+			if v[1]-v[0] < 10-1e-6 && v[1] > 1e-6 {
+				narrow++
+			}
+		}
+		return narrow, iv
+	}
+	// Without the z audit (z and p rounded only) the bands pin values.
+	tables[0].Gi, tables[0].ZColumns, tables[0].PColumns = nil, []string{"gi_z"}, []string{"gi_p"}
+	naive, _ := protect(t, tables, sums, privacy.Policy{})
+	if n, _ := attack(naive); n == 0 {
+		t.Error("the rounded z-scores pin nothing: the attack is too weak to test the audit")
+	}
+	tables[0].Gi, tables[0].ZColumns, tables[0].PColumns = gi, nil, nil
+	out, rep := protect(t, tables, sums, privacy.Policy{})
+	checkNoSmall(t, out, 10)
+	narrow, iv := attack(out)
+	if narrow > 0 {
+		t.Errorf("%d withheld values narrower than k", narrow)
+	}
+	kept := 0
+	for _, r := range rows(out[0]) {
+		if r["gi_z"] != nil {
+			kept++
+		}
+	}
+	t.Logf("%d sampled withheld values attacked; z kept on %d of %d countries (p nulled %v, z nulled %v); %d LPs; unprotected %v",
+		len(iv), kept, len(counts), rep.PNulled, rep.ZNulled, rep.LPs, rep.Unprotected)
 }

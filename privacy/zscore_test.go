@@ -93,6 +93,13 @@ func latticeTable(side int, dense, audit bool) (privacy.Table, []int64, [][]int)
 func zAttacker(t *testing.T, out *export.Layer, counts []int64, nb [][]int) *attacker {
 	a := newAttacker()
 	a.publish(out, 1, func(r map[string]any) string { return r["cell_id"].(string) })
+	addBands(t, a, out, counts, nb, func(j int) string { return fmt.Sprintf("cells|c%03d|count", j) })
+	return a
+}
+
+// addBands adds the constraints of the published z-scores of a layer
+// to an attacker; name gives the unknown of feature j's count.
+func addBands(t *testing.T, a *attacker, out *export.Layer, counts []int64, nb [][]int, name func(int) string) {
 	n := len(counts)
 	mean, sd := meanSD(counts)
 	absZ := func(p float64) float64 { // |z| with erfc(|z|/sqrt2) = p
@@ -136,13 +143,12 @@ func zAttacker(t *testing.T, out *export.Layer, counts []int64, nb [][]int) *att
 		lo, hi := mean*W+zlo*scale-1e-7, mean*W+zhi*scale+1e-7
 		var up, down [][2]any
 		for _, j := range append([]int{i}, nb[i]...) {
-			id := a.v(fmt.Sprintf("cells|c%03d|count", j))
+			id := a.v(name(j))
 			up = append(up, [2]any{id, 1.0})
 			down = append(down, [2]any{id, -1.0})
 		}
 		a.ub = append(a.ub, [2]any{up, hi}, [2]any{down, -lo})
 	}
-	return a
 }
 
 // Published z-scores to 1 decimal (and p to 3) pin withheld counts: the

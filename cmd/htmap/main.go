@@ -46,6 +46,12 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"run", "run the whole pipeline (on the embedded sample when no --in is given)", cmdRun},
+		{"cells", "aggregate records onto H3, equal-area grid or country cells", cmdCells},
+		{"hotspot", "Getis-Ord Gi* and Local Moran on any GeoJSON point or polygon layer", cmdHotspot},
+		{"emerging", "emerging hot spots: space-time trends per cell", cmdEmerging},
+		{"cluster", "density-based point clusters (DBSCAN, HDBSCAN)", cmdCluster},
+		{"density", "kernel density surface (quartic kernel) on an equal-area grid", cmdDensity},
+		{"routes", "origin-destination routes, transit hubs and corridors", cmdRoutes},
 		{"validate", "check input files and print what would be used and rejected", cmdValidate},
 		{"map", "redraw the offline HTML map and the static PNG/SVG map of an earlier run", cmdMap},
 		{"sample", "write deterministic synthetic data with planted hotspots, corridors and trends", cmdSample},
