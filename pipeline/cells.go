@@ -9,6 +9,7 @@ import (
 	"github.com/htmap/htmap/analysis/hotspot"
 	"github.com/htmap/htmap/analysis/weights"
 	"github.com/htmap/htmap/geo"
+	"github.com/htmap/htmap/ingest"
 )
 
 // cellStats is the cells stage's result for one input kind: the study
@@ -19,6 +20,7 @@ type cellStats struct {
 	outside  geo.Tally  // occupied cells' records outside a given study area
 	unplaced geo.Unplaced
 	placed   geo.Tally
+	field    string      // the value the statistics ran on: count or n_records
 	weights  WeightsSpec // as resolved (the optimized band becomes distance:KM)
 	reason   string      // why these weights
 	w        *weights.W
@@ -39,7 +41,19 @@ func analyzeCells(c *collector, cfg *Config, studyArea func(geo.System) ([]geo.K
 	} else if u := agg.Unplaced().CountryOnly; u.Records > 0 {
 		warn("%s: %d records have a country but no coordinates; they are not placed on %s cells (their countries appear in routes)", c.kind, u.Records, agg.System().Spec())
 	}
-	cs := &cellStats{sys: agg.System(), unplaced: agg.Unplaced(), placed: agg.Placed()}
+	cs := &cellStats{sys: agg.System(), unplaced: agg.Unplaced(), placed: agg.Placed(), field: cfg.HotspotField}
+	if cs.field == "" {
+		cs.field = "count"
+		if c.kind == ingest.KindIncidents {
+			cs.field = "n_records"
+		}
+	}
+	value := func(cell geo.Cell) float64 {
+		if cs.field == "n_records" {
+			return float64(cell.NRecords)
+		}
+		return float64(cell.Count)
+	}
 	spec, err := ParseWeights(cfg.Weights)
 	if err != nil {
 		return nil, err
@@ -63,7 +77,7 @@ func analyzeCells(c *collector, cfg *Config, studyArea func(geo.System) ([]geo.K
 		prePts := make([]orb.Point, len(pre))
 		preVals := make([]float64, len(pre))
 		for i, cell := range pre {
-			prePts[i], preVals[i] = cell.Point, float64(cell.Count)
+			prePts[i], preVals[i] = cell.Point, value(cell)
 		}
 		band, err := hotspot.OptimizedBand(prePts, preVals, weights.Geodesic)
 		if err != nil {
@@ -103,7 +117,7 @@ func analyzeCells(c *collector, cfg *Config, studyArea func(geo.System) ([]geo.K
 	vals := make([]float64, len(cs.cells))
 	ids := make([]string, len(cs.cells))
 	for i, cell := range cs.cells {
-		pts[i], vals[i], ids[i] = cell.Point, float64(cell.Count), cell.ID
+		pts[i], vals[i], ids[i] = cell.Point, value(cell), cell.ID
 	}
 	cs.w, err = buildWeights(spec, pts, weights.Geodesic, func() [][]int {
 		return geo.NeighbourIndex(cs.sys, cs.cells, geo.Queen)

@@ -117,8 +117,9 @@ func clustersTable(kind ingest.Kind, sensitive bool, ps *pointSet, cr *clusterRe
 			centroid[0], centroid[1], cr.method, eps,
 		}})
 	}
-	return &table{kind: kind, sensitive: sensitive, counts: []string{"n_points", "count"},
-		layer: &export.Layer{Name: "clusters", Columns: c, Features: export.Slice(feats)}}, nil
+	return &table{kind: kind, sensitive: sensitive, counts: []string{"count", "n_points"}, hideGeometry: true,
+		attached: []string{"first_date", "last_date", "top_category", "centroid_lon", "centroid_lat"},
+		layer:    &export.Layer{Name: "clusters", Columns: c, Features: export.Slice(feats)}}, nil
 }
 
 // h3Union is the outline of the H3 cells holding the members' points.

@@ -82,6 +82,19 @@ type Config struct {
 	GeoJSONSeq bool `yaml:"geojsonseq,omitempty" json:"geojsonseq"`
 	// K is the small-count threshold of the privacy rules (default 10).
 	K int `yaml:"k,omitempty" json:"k"`
+	// Round publishes sensitive counts rounded down to a multiple of it.
+	Round int `yaml:"round,omitempty" json:"round"`
+	// Epsilon adds two-sided geometric noise to sensitive counts, keyed
+	// by the secret in the file DPKey (never written anywhere).
+	Epsilon float64 `yaml:"dp_epsilon,omitempty" json:"dp_epsilon"`
+	DPKey   string  `yaml:"dp_key,omitempty" json:"-"`
+	// Privacy "off" publishes true counts, marked in every output.
+	Privacy string `yaml:"privacy,omitempty" json:"privacy_mode"`
+	// HotspotField is the cell value the hotspot statistics run on:
+	// count, n_records, or "" for the default (n_records for incidents,
+	// as ArcGIS's Optimized Hot Spot Analysis counts incident points;
+	// count otherwise).
+	HotspotField string `yaml:"hotspot_field,omitempty" json:"hotspot_field,omitempty"`
 	// Stages limits a run to some stages (cells, hotspots, emerging,
 	// clusters, density, routes, maps); empty runs them all. The stage
 	// commands (htmap cells, htmap routes, ...) set it.
@@ -136,6 +149,9 @@ func (c *Config) Defaults() {
 	if c.K == 0 {
 		c.K = 10
 	}
+	if c.Privacy == "" {
+		c.Privacy = "on"
+	}
 	if c.Title == "" {
 		c.Title = "Human trafficking hotspots and routes"
 	}
@@ -167,6 +183,12 @@ func (c *Config) Validate() error {
 		if !ok {
 			return fmt.Errorf("stage %q: want one of %v", s, allStages)
 		}
+	}
+	if c.Privacy != "on" && c.Privacy != "off" {
+		return fmt.Errorf("privacy %q: want on or off", c.Privacy)
+	}
+	if c.HotspotField != "" && c.HotspotField != "count" && c.HotspotField != "n_records" {
+		return fmt.Errorf("hotspot field %q: want count or n_records", c.HotspotField)
 	}
 	for _, b := range c.RoutesBy {
 		if b != "year" && b != "category" {

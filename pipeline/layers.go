@@ -17,8 +17,22 @@ type table struct {
 	zcols     []string // z-scores: published to 1 decimal for sensitive inputs
 	pcols     []string // p-values: published to 3 decimals for sensitive inputs
 	pairs     bool     // origin/destination pairs: small ones pooled into origin -> other
-	// neighbours of each feature (cells layers), for the z-score audit.
+	// neighbours of each feature (cells layers: Gi* neighbours, self
+	// excluded) and the column Gi* ran on, for the z-score audit.
 	neighbours [][]int
+	giCount    string
+	// For the privacy stage: per-step count columns (a partition of the
+	// count), columns that follow the main count's fate, columns derived
+	// from counts that sensitive tables do not publish, and whether a
+	// withheld feature's geometry is hidden.
+	breakdown, attached, derived []string
+	hideGeometry                 bool
+	// Links between tables: whether cells are
+	// countries, whether nodes come from transit legs, and corridors'
+	// member routes (feature positions in the routes table).
+	countryCells bool
+	hasLegs      bool
+	members      [][]int
 }
 
 // cols is a small helper to declare columns.
@@ -103,10 +117,12 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool)
 		}
 		feats[i] = export.Feature{Geometry: cell.Geometry, Values: v}
 	}
-	t := &table{kind: kind, sensitive: sensitive, counts: counts,
+	t := &table{kind: kind, sensitive: sensitive, counts: counts, breakdown: counts[2:],
+		attached: []string{"first_date", "last_date"}, countryCells: cs.sys.Spec() == "country",
 		layer: &export.Layer{Name: "cells", Columns: c, Features: export.Slice(feats)},
 		zcols: []string{"gi_z", "lisa_z", "lisa_i"}, pcols: []string{"gi_p", "gi_psim", "lisa_p", "lisa_psim"}}
-	if cs.w != nil {
+	if cs.w != nil && withStats && cs.hot != nil {
+		t.giCount = cs.field
 		t.neighbours = make([][]int, cs.w.N())
 		for i := range t.neighbours {
 			t.neighbours[i], _ = cs.w.Neighbors(i)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/htmap/htmap/geo"
 	"github.com/htmap/htmap/ingest"
+	"github.com/htmap/htmap/privacy"
 )
 
 // Version is htmap's release version, written into every manifest.
@@ -29,7 +30,7 @@ type Manifest struct {
 	Inputs   []InputRecord  `json:"inputs"`
 	Totals   Totals         `json:"totals"`
 	Analyses []KindAnalysis `json:"analyses"`
-	Privacy  PrivacyReport  `json:"privacy"`
+	Privacy  privacy.Report `json:"privacy"`
 	Outputs  []OutputRecord `json:"outputs"`
 	Warnings []string       `json:"warnings"`
 }
@@ -50,6 +51,7 @@ type KindAnalysis struct {
 	Steps         []string     `json:"steps,omitempty"`
 	ClusterMethod string       `json:"cluster_method,omitempty"`
 	ClusterEpsKm  float64      `json:"cluster_eps_km,omitempty"`
+	HotspotField  string       `json:"hotspot_field,omitempty"`
 }
 
 // usedRows is the number of rows used from the inputs of one kind.

@@ -1,66 +1,128 @@
 package pipeline
 
 import (
+	"fmt"
+	"os"
+	"strings"
+
 	"github.com/htmap/htmap/export"
+	"github.com/htmap/htmap/privacy"
 )
 
-// PrivacyReport goes into the manifest: the rules applied and how many
-// values each published layer withheld.
-type PrivacyReport struct {
-	K          int            `json:"k"`
-	Sensitive  []string       `json:"sensitive_inputs"`
-	Suppressed map[string]int `json:"suppressed_by_layer"`
-}
-
-// protect applies the disclosure rules to every table before anything
-// is written. Interim rule set: every count of a sensitive table below
-// k, zero included, is withheld (null, with <name>_suppressed true).
-func protect(tables []*table, k int) ([]*table, PrivacyReport) {
-	rep := PrivacyReport{K: k, Suppressed: map[string]int{}}
-	out := make([]*table, 0, len(tables))
-	for _, t := range tables {
-		nt, n := suppress(t, k)
-		if t.sensitive {
-			rep.Suppressed[t.kind.String()+"/"+t.layer.Name] = n
+// protect applies the disclosure rules (package privacy, docs/privacy.md)
+// to every table at once, before anything is written: the tables are
+// linked (a country's cells, its routes, its nodes), and the audit must
+// see them together.
+func protect(tables []*table, cfg *Config) ([]*table, privacy.Report, error) {
+	pol := privacy.Policy{K: cfg.K, Round: cfg.Round, Epsilon: cfg.Epsilon, Off: cfg.Privacy == "off"}
+	if cfg.DPKey != "" {
+		key, err := os.ReadFile(cfg.DPKey)
+		if err != nil {
+			return nil, privacy.Report{}, fmt.Errorf("--dp-key: %w", err)
 		}
-		out = append(out, nt)
+		pol.Key = key
+	} else if cfg.Epsilon > 0 {
+		return nil, privacy.Report{}, fmt.Errorf("--dp-epsilon needs --dp-key FILE, a secret the noise is keyed by")
 	}
-	return out, rep
+	pts := make([]privacy.Table, len(tables))
+	for i, t := range tables {
+		pt := privacy.Table{
+			Layer: t.layer, Output: t.kind.String() + "/" + t.layer.Name, Source: t.kind.String(),
+			Sensitive: t.sensitive, Counts: t.counts, Breakdown: t.breakdown, Attached: t.attached,
+			HideGeometry: t.hideGeometry, Derived: t.derived, ZColumns: t.zcols, PColumns: t.pcols, Pairs: t.pairs,
+		}
+		if t.neighbours != nil && t.giCount != "" {
+			pt.Gi = &privacy.GiStar{Z: "gi_z", P: "gi_p", Count: t.giCount, Neighbours: t.neighbours}
+		}
+		pts[i] = pt
+	}
+	sums, err := links(tables, pts)
+	if err != nil {
+		return nil, privacy.Report{}, err
+	}
+	layers, rep, err := privacy.Protect(pts, sums, pol)
+	if err != nil {
+		return nil, rep, err
+	}
+	out := make([]*table, len(tables))
+	for i, t := range tables {
+		nt := *t
+		nt.layer = layers[i]
+		out[i] = &nt
+	}
+	return out, rep, nil
 }
 
-func suppress(t *table, k int) (*table, int) {
-	isCount := map[int]bool{}
-	var newCols []export.Column
-	for i, c := range t.layer.Columns {
-		newCols = append(newCols, c)
-		for _, name := range t.counts {
-			if c.Name == name {
-				isCount[i] = true
-				newCols = append(newCols, export.Column{Name: c.Name + "_suppressed", Type: export.Bool})
+// links tells the audit how the tables of each input kind are related,
+// so a withheld value cannot be recovered by subtracting one published
+// table from another.
+func links(tables []*table, pts []privacy.Table) ([]privacy.Sum, error) {
+	var sums []privacy.Sum
+	byName := map[string]int{}
+	for i, t := range tables {
+		byName[t.kind.String()+"/"+t.layer.Name] = i
+	}
+	for i, t := range tables {
+		if !t.sensitive {
+			continue
+		}
+		kind := t.kind.String()
+		switch t.layer.Name {
+		case "cells":
+			// A cell's count is at least the sum of its per-step counts
+			// (records dated more coarsely than the step are in neither).
+			if len(t.breakdown) > 0 {
+				sums = append(sums, privacy.RowSums(pts, i, "count", t.breakdown, true)...)
 			}
-		}
-	}
-	var feats []export.Feature
-	n := 0
-	t.layer.Features(func(f export.Feature) bool {
-		v := make([]any, 0, len(newCols))
-		for i, x := range f.Values {
-			if !isCount[i] {
-				v = append(v, x)
+			// The manifest publishes how many records were placed.
+
+			// At country level, a country's count is at least what its
+			// routes bring in.
+			if r, ok := byName[kind+"/routes"]; ok && t.countryCells {
+				s, err := privacy.KeyedSums(pts, privacy.Side{Table: i, Key: "cell_id", Column: "count"},
+					privacy.Side{Table: r, Key: "destination", Column: "count"}, true)
+				if err != nil {
+					return nil, err
+				}
+				sums = append(sums, s...)
+			}
+		case "nodes":
+			// Without transit legs the network's edges are the routes, so
+			// a node's in and out counts are sums of route counts.
+			r, ok := byName[kind+"/routes"]
+			if !ok || t.hasLegs {
 				continue
 			}
-			withheld := false
-			if c, ok := x.(int64); ok && t.sensitive && c < int64(k) {
-				withheld = true
-				x = nil
-				n++
+			for _, side := range [][2]string{{"in_count", "destination"}, {"out_count", "origin"}} {
+				s, err := privacy.KeyedSums(pts, privacy.Side{Table: i, Key: "node_id", Column: side[0]},
+					privacy.Side{Table: r, Key: side[1], Column: "count"}, false)
+				if err != nil {
+					return nil, err
+				}
+				sums = append(sums, s...)
 			}
-			v = append(v, x, withheld)
+		case "corridors":
+			r, ok := byName[kind+"/routes"]
+			if !ok {
+				continue
+			}
+			for c, members := range t.members {
+				s := privacy.Sum{Total: privacy.Ref{Table: i, Feature: c, Column: "count"}}
+				for _, f := range members {
+					s.Parts = append(s.Parts, privacy.Ref{Table: r, Feature: f, Column: "count"})
+				}
+				sums = append(sums, s)
+			}
 		}
-		feats = append(feats, export.Feature{Geometry: f.Geometry, Values: v})
-		return true
-	})
-	nt := *t
-	nt.layer = &export.Layer{Name: t.layer.Name, Columns: newCols, Features: export.Slice(feats)}
-	return &nt, n
+	}
+	return sums, nil
+}
+
+// markOff is the column every layer carries when privacy is off.
+var _ = export.Bool
+
+func privacyWarnings(rep privacy.Report, warn func(string, ...any)) {
+	for _, w := range rep.Warnings {
+		warn("privacy: %s", strings.TrimSpace(w))
+	}
 }

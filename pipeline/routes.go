@@ -75,8 +75,9 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 		}
 		rf[i] = export.Feature{Geometry: r.Geometry, Values: []any{r.Origin, r.Dest, year, cat, r.Count, r.ShareOfOrigin, int64(r.Rank), zv}}
 	}
-	out := []*table{{kind: kind, sensitive: sensitive, counts: []string{"count"}, pairs: true, zcols: []string{"flow_z"},
-		layer: &export.Layer{Name: "routes", Columns: rc, Features: export.Slice(rf)}}}
+	out := []*table{{kind: kind, sensitive: sensitive, counts: []string{"count"}, pairs: true,
+		derived: []string{"share_of_origin", "rank", "flow_z"},
+		layer:   &export.Layer{Name: "routes", Columns: rc, Features: export.Slice(rf)}}}
 
 	if len(tab.Legs) > 0 {
 		legs, _ := routes.Draw(tab.Legs, locate, maxSegmentKm)
@@ -86,7 +87,8 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 			lf[i] = export.Feature{Geometry: r.Geometry, Values: []any{r.Origin, r.Dest, r.Count, r.ShareOfOrigin, int64(r.Rank)}}
 		}
 		out = append(out, &table{kind: kind, sensitive: sensitive, counts: []string{"count"}, pairs: true,
-			layer: &export.Layer{Name: "legs", Columns: lc, Features: export.Slice(lf)}})
+			derived: []string{"share_of_origin", "rank"},
+			layer:   &export.Layer{Name: "legs", Columns: lc, Features: export.Slice(lf)}})
 	}
 
 	net := routes.AnalyzeNetwork(tab.Hops, routes.NetworkOptions{Seed: cfg.Seed})
@@ -102,13 +104,26 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 			n.In, n.Out, n.Betweenness, n.PageRank, int64(n.Community)}})
 	}
 	out = append(out, &table{kind: kind, sensitive: sensitive, counts: []string{"in_count", "out_count"},
+		derived: []string{"betweenness", "pagerank"}, hasLegs: len(tab.Legs) > 0,
 		layer: &export.Layer{Name: "nodes", Columns: nc, Features: export.Slice(nf)}})
 
 	cors, _ := routes.Corridors(tab.Flows, locate, routes.CorridorOptions{MaxSegmentKm: maxSegmentKm})
 	cc := cols("corridor_id", export.Int, "count", export.Int, "n_flows", export.Int,
 		"origins", export.String, "destinations", export.String, "top_category", export.String)
+	routeAt := map[routes.Key]int{}
+	for i, r := range drawn {
+		routeAt[r.Key] = i
+	}
+	var members [][]int
 	cf := make([]export.Feature, len(cors))
 	for i, c := range cors {
+		var mem []int
+		for _, f := range c.Members {
+			if j, ok := routeAt[f.Key]; ok {
+				mem = append(mem, j)
+			}
+		}
+		members = append(members, mem)
 		os, ds := map[string]bool{}, map[string]bool{}
 		for _, m := range c.Members {
 			os[m.Origin], ds[m.Dest] = true, true
@@ -120,7 +135,7 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 		cf[i] = export.Feature{Geometry: c.Geometry, Values: []any{int64(c.ID), c.Count, int64(len(c.Members)),
 			strings.Join(sortedStrings(os), ";"), strings.Join(sortedStrings(ds), ";"), top}}
 	}
-	out = append(out, &table{kind: kind, sensitive: sensitive, counts: []string{"count", "n_flows"},
+	out = append(out, &table{kind: kind, sensitive: sensitive, counts: []string{"count"}, members: members,
 		layer: &export.Layer{Name: "corridors", Columns: cc, Features: export.Slice(cf)}})
 	return out, tab, nil
 }

@@ -200,6 +200,7 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 			}
 			ka.CellSystem, ka.Weights, ka.WeightsReason = cs.sys.Spec(), cs.weights.String(), cs.reason
 			ka.Cells = len(cs.cells)
+			ka.HotspotField = cs.field
 			ka.Unplaced = cs.unplaced
 			if cfg.wants("cells") || cfg.wants("hotspots") {
 				tables = append(tables, cellsTable(kind, c.sensitive, cs, cfg.wants("hotspots")))
@@ -275,12 +276,11 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 	}
 
 	// Privacy, once, over everything that will be published.
-	published, rep := protect(tables, cfg.K)
-	for _, in := range m.Inputs {
-		if in.Sensitive {
-			rep.Sensitive = append(rep.Sensitive, in.Name)
-		}
+	published, rep, err := protect(tables, &cfg)
+	if err != nil {
+		return nil, err
 	}
+	privacyWarnings(rep, warn)
 	m.Privacy = rep
 	tm.lap("privacy")
 	if cfg.Flat && len(colls) > 1 {

@@ -36,7 +36,7 @@ func TestSmallClusterHidden(t *testing.T) {
 
 // Random linked runs: Protect never fails on valid input, never
 // publishes a count between 1 and k-1, reports nothing unprotected when
-// no public total is involved, and (first dozen) the independent
+// no public total is involved, and (first six) the independent
 // attacker finds every withheld value at least k wide.
 func TestRandomLinkedRuns(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
@@ -83,8 +83,8 @@ func TestRandomLinkedRuns(t *testing.T) {
 		if len(rep.Unprotected) > 0 {
 			t.Errorf("trial %d (k %d round %d): unprotected %v", trial, k, round, rep.Unprotected)
 		}
-		if trial >= 12 {
-			continue // the independent attacker on the first dozen only
+		if trial >= 6 {
+			continue // the independent attacker on the first six only
 		}
 		for name, v := range refAttacker(t, tables, append(s1, s2...), out, int64(round), 1).intervals(t) {
 			if v[1]-v[0] < float64(k)-1e-6 && v[1] > 1e-6 {

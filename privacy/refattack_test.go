@@ -113,7 +113,7 @@ func refAttacker(t *testing.T, tables []privacy.Table, sums []privacy.Sum, out [
 func TestCountryRunAttack(t *testing.T) {
 	tables, sums := countryRun(200)
 	out, rep := protect(t, tables, sums, privacy.Policy{})
-	iv := refAttacker(t, tables, sums, out, 1, 7).intervals(t)
+	iv := refAttacker(t, tables, sums, out, 1, 10).intervals(t)
 	narrow := 0
 	for name, v := range iv {
 		if v[1]-v[0] < 10-1e-6 && v[1] > 1e-6 {
@@ -192,7 +192,7 @@ func TestCountryRunWithZScores(t *testing.T) {
 	tables[0].Gi = &privacy.GiStar{Z: "gi_z", P: "gi_p", Count: "count", Neighbours: nb}
 	gi := tables[0].Gi
 	attack := func(out []*export.Layer) (narrow int, iv map[string][2]float64) {
-		a := refAttacker(t, tables, sums, out, 1, 3)
+		a := refAttacker(t, tables, sums, out, 1, 5)
 		addBands(t, a, out[0], counts, nb, func(j int) string { return fmt.Sprintf("0/%d/count", j) })
 		iv = a.intervals(t)
 		for _, v := range iv {

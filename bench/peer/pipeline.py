@@ -178,7 +178,7 @@ def study_area(grid, ocol, orow, band):
 def gi_star(x, A):
     """esda G_Local(star=True) with binary weights: self weight 1."""
     n = len(x)
-    card = np.asarray(A.sum(axis=1)).ravel()
+    card = np.asarray(A.sum(axis=1)).ravel().round().astype(np.int64)
     mean = x.mean()
     s = x.std()  # population, as esda and ArcGIS
     wi = card + 1
@@ -298,7 +298,9 @@ def main():
     u = g["count"].sum()
     ulat = u.index.get_level_values(0).to_numpy()
     ulon = u.index.get_level_values(1).to_numpy()
-    db = DBSCAN(eps=a.eps_km / R_KM, min_samples=a.min_points, metric="haversine", algorithm="ball_tree",
+    # scikit-learn wants an integer; counts are integers, so a weight sum
+    # reaches a fractional min-points exactly when it reaches its ceiling
+    db = DBSCAN(eps=a.eps_km / R_KM, min_samples=math.ceil(a.min_points), metric="haversine", algorithm="ball_tree",
                 n_jobs=-1).fit(np.radians(np.column_stack([ulat, ulon])), sample_weight=u.to_numpy())
     core = np.zeros(len(u), bool)
     core[db.core_sample_indices_] = True
@@ -315,14 +317,20 @@ def main():
                               "gi_z": z, "gi_p": p, "gi_psim": psim, "gi_bin": b},
                              geometry=[box(*r) for r in zip(west, south, east, north)], crs=4326)
     cells.to_file(os.path.join(a.out, "cells.geojson"), driver="GeoJSON")
-    lab = plabel >= 0
-    cl = gpd.GeoDataFrame({"cluster_id": plabel[lab], "count": cnt[lab]},
-                          geometry=gpd.points_from_xy(lon[lab], lat[lab]), crs=4326)
-    if len(cl):
-        hulls = cl.dissolve(by="cluster_id", aggfunc={"count": "sum"})
-        hulls["n_points"] = cl.groupby("cluster_id").size()
-        hulls["geometry"] = hulls.geometry.convex_hull
-        hulls.reset_index().to_file(os.path.join(a.out, "clusters.geojson"), driver="GeoJSON")
+    # cluster hulls from the merged places: sort by label once, then one
+    # convex hull per cluster (dissolve would union every point first)
+    ulab = db.labels_
+    nclu = int(ulab.max()) + 1
+    if nclu > 0:
+        o = np.argsort(ulab, kind="stable")
+        o = o[ulab[o] >= 0]
+        cuts = np.searchsorted(ulab[o], np.arange(1, nclu))
+        xy = np.column_stack([ulon, ulat])[o]
+        hulls = [MultiPoint(part).convex_hull for part in np.split(xy, cuts)]
+        wsum = np.bincount(ulab[o], weights=u.to_numpy()[o], minlength=nclu)
+        npts = np.bincount(plabel[plabel >= 0], minlength=nclu)
+        gpd.GeoDataFrame({"cluster_id": np.arange(nclu), "n_points": npts, "count": wsum.astype(np.int64)},
+                         geometry=hulls, crs=4326).to_file(os.path.join(a.out, "clusters.geojson"), driver="GeoJSON")
     lap("write")
 
     # agreement side files (not timed)

@@ -12,6 +12,9 @@ import (
 // default.
 type settings struct {
 	out, cell, step, by, studyArea, weights, method, asOf, title string
+	dpKey, privacy, hotspotField                                 string
+	round                                                        int
+	epsilon                                                      float64
 	seed                                                         uint64
 	permutations, timeWindow, k, decimals                        int
 	epsKm, minPoints, bandwidthKm                                float64
@@ -35,6 +38,11 @@ func (s *settings) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.method, "method", "", "point clustering: dbscan or hdbscan (default dbscan)")
 	fs.Float64Var(&s.bandwidthKm, "bandwidth-km", 0, "kernel density search radius in km (default: ArcGIS's rule of thumb, capped at 500)")
 	fs.IntVar(&s.k, "k", 0, "privacy threshold: sensitive counts below k are withheld (default 10)")
+	fs.IntVar(&s.round, "round", 0, "publish sensitive counts rounded down to a multiple of `R`")
+	fs.Float64Var(&s.epsilon, "dp-epsilon", 0, "add two-sided geometric noise with privacy budget `E` to sensitive counts (needs --dp-key)")
+	fs.StringVar(&s.dpKey, "dp-key", "", "secret `FILE` keying the noise; never written to any output")
+	fs.StringVar(&s.privacy, "privacy", "", "on (default) or off: off publishes true counts and marks every output")
+	fs.StringVar(&s.hotspotField, "hotspot-field", "", "cell value for hotspots: count or n_records (default n_records for incidents, count otherwise)")
 	fs.StringVar(&s.asOf, "as-of", "", "date shown in outputs and maps (default: the latest record date)")
 	fs.BoolVar(&s.geojsonSeq, "geojsonseq", false, "also write GeoJSON text sequences (RFC 8142, .geojsons)")
 	fs.IntVar(&s.decimals, "decimals", 0, "decimals kept in GeoJSON coordinates (default 6)")
@@ -56,6 +64,15 @@ func (s *settings) apply(cfg *pipeline.Config) {
 	set(&cfg.ClusterMethod, s.method)
 	set(&cfg.AsOf, s.asOf)
 	set(&cfg.Title, s.title)
+	set(&cfg.DPKey, s.dpKey)
+	set(&cfg.Privacy, s.privacy)
+	set(&cfg.HotspotField, s.hotspotField)
+	if s.round != 0 {
+		cfg.Round = s.round
+	}
+	if s.epsilon != 0 {
+		cfg.Epsilon = s.epsilon
+	}
 	if s.by != "" {
 		cfg.By = strings.Split(s.by, ",")
 	}
