@@ -120,7 +120,10 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool)
 	t := &table{kind: kind, sensitive: sensitive, counts: counts, breakdown: counts[2:],
 		attached: []string{"first_date", "last_date"}, countryCells: cs.sys.Spec() == "country",
 		layer: &export.Layer{Name: "cells", Columns: c, Features: export.Slice(feats)},
-		zcols: []string{"gi_z", "lisa_z", "lisa_i"}, pcols: []string{"gi_p", "gi_psim", "lisa_p", "lisa_psim"}}
+	}
+	if withStats {
+		t.zcols, t.pcols = []string{"gi_z", "lisa_z", "lisa_i"}, []string{"gi_p", "gi_psim", "lisa_p", "lisa_psim"}
+	}
 	if cs.w != nil && withStats && cs.hot != nil {
 		t.giCount = cs.field
 		t.neighbours = make([][]int, cs.w.N())
