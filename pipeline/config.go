@@ -107,6 +107,16 @@ type Config struct {
 	MinCount int64 `yaml:"min_count,omitempty" json:"min_count,omitempty"`
 	// RoutesBy splits flows by year and/or category.
 	RoutesBy []string `yaml:"routes_by,omitempty" json:"routes_by,omitempty"`
+	// Indicators are country indicator tables for the vulnerability
+	// index; IndicatorConfig its YAML configuration (default: the
+	// embedded one for the CFA World Index table). Population (with its
+	// PopulationColumn) turns case counts into rates; Compare is a table
+	// with the Global Slavery Index prevalence to correlate with.
+	Indicators       []string `yaml:"indicators,omitempty" json:"indicators,omitempty"`
+	IndicatorConfig  string   `yaml:"indicator_config,omitempty" json:"indicator_config,omitempty"`
+	Population       string   `yaml:"population,omitempty" json:"population,omitempty"`
+	PopulationColumn string   `yaml:"population_column,omitempty" json:"population_column,omitempty"`
+	Compare          string   `yaml:"compare,omitempty" json:"compare,omitempty"`
 	// Title of the maps.
 	Title string `yaml:"title,omitempty" json:"title"`
 	// Workers bounds parallelism (0: all cores). It never changes results.
@@ -149,6 +159,9 @@ func (c *Config) Defaults() {
 	if c.K == 0 {
 		c.K = 10
 	}
+	if c.PopulationColumn == "" {
+		c.PopulationColumn = "Population"
+	}
 	if c.Privacy == "" {
 		c.Privacy = "on"
 	}
@@ -158,7 +171,7 @@ func (c *Config) Defaults() {
 }
 
 // Stages a run can hold.
-var allStages = []string{"cells", "hotspots", "emerging", "clusters", "density", "routes", "maps"}
+var allStages = []string{"cells", "hotspots", "emerging", "clusters", "density", "routes", "vulnerability", "maps"}
 
 // wants reports whether the run includes a stage.
 func (c *Config) wants(stage string) bool {

@@ -10,7 +10,10 @@ import (
 // table is a layer on its way to publication, with what the privacy
 // stage must know about it.
 type table struct {
-	kind      ingest.Kind
+	kind ingest.Kind
+	// folder overrides the output folder, which is the kind's name by
+	// default (the vulnerability layer has its own).
+	folder    string
 	sensitive bool
 	layer     *export.Layer
 	counts    []string // count columns: suppressed, rounded or noised for sensitive inputs
@@ -139,4 +142,12 @@ func sim(p []float64, i int) any {
 		return nil
 	}
 	return num(p[i])
+}
+
+// dir is the table's output folder: its input kind, or its own.
+func (t *table) dir() string {
+	if t.folder != "" {
+		return t.folder
+	}
+	return t.kind.String()
 }

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"sort"
 
+	"github.com/htmap/htmap/analysis/vulnerability"
 	"github.com/htmap/htmap/geo"
 	"github.com/htmap/htmap/ingest"
 	"github.com/htmap/htmap/privacy"
@@ -31,8 +32,10 @@ type Manifest struct {
 	Totals   Totals         `json:"totals"`
 	Analyses []KindAnalysis `json:"analyses"`
 	Privacy  privacy.Report `json:"privacy"`
-	Outputs  []OutputRecord `json:"outputs"`
-	Warnings []string       `json:"warnings"`
+	// Vulnerability summarises the risk-factor index, when one was built.
+	Vulnerability *vulnerability.Summary `json:"vulnerability,omitempty"`
+	Outputs       []OutputRecord         `json:"outputs"`
+	Warnings      []string               `json:"warnings"`
 }
 
 // KindAnalysis records the parameters each input kind was analysed with,

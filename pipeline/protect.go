@@ -27,7 +27,7 @@ func protect(tables []*table, cfg *Config) ([]*table, privacy.Report, error) {
 	pts := make([]privacy.Table, len(tables))
 	for i, t := range tables {
 		pt := privacy.Table{
-			Layer: t.layer, Output: t.kind.String() + "/" + t.layer.Name, Source: t.kind.String(),
+			Layer: t.layer, Output: t.dir() + "/" + t.layer.Name, Source: t.dir(),
 			Sensitive: t.sensitive, Counts: t.counts, Breakdown: t.breakdown, Attached: t.attached,
 			HideGeometry: t.hideGeometry, Derived: t.derived, ZColumns: t.zcols, PColumns: t.pcols, Pairs: t.pairs,
 		}
@@ -60,7 +60,7 @@ func links(tables []*table, pts []privacy.Table) ([]privacy.Sum, error) {
 	var sums []privacy.Sum
 	byName := map[string]int{}
 	for i, t := range tables {
-		byName[t.kind.String()+"/"+t.layer.Name] = i
+		byName[t.dir()+"/"+t.layer.Name] = i
 	}
 	for i, t := range tables {
 		if !t.sensitive {

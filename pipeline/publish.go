@@ -14,7 +14,7 @@ import (
 // sequence on request), Arrow IPC and GeoParquet under dir/<kind>/, and
 // records each file in the manifest.
 func (m *Manifest) writeTable(od *outDir, t *table, cfg *Config) error {
-	base := t.kind.String() + "/" + t.layer.Name
+	base := t.dir() + "/" + t.layer.Name
 	if cfg.Flat {
 		base = t.layer.Name
 	}

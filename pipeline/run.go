@@ -265,6 +265,17 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 		m.Analyses = append(m.Analyses, ka)
 	}
 
+	if len(cfg.Indicators) > 0 && cfg.wants("vulnerability") {
+		vt, sum, err := vulnerabilityTable(&cfg, casesByCountry(colls), warn)
+		if err != nil {
+			return nil, err
+		}
+		vt.folder = "vulnerability"
+		tables = append(tables, vt)
+		m.Vulnerability = sum
+		tm.lap("vulnerability")
+	}
+
 	if m.Config.AsOf == "" {
 		var latest ingest.Date
 		for _, c := range colls {
@@ -283,7 +294,7 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 	privacyWarnings(rep, warn)
 	m.Privacy = rep
 	tm.lap("privacy")
-	if cfg.Flat && len(colls) > 1 {
+	if cfg.Flat && len(colls) > 1 && !(len(cfg.Stages) == 1 && cfg.Stages[0] == "vulnerability") {
 		return nil, fmt.Errorf("this command takes inputs of one kind; got %d kinds (use htmap run for several)", len(colls))
 	}
 	for _, t := range published {

@@ -52,6 +52,7 @@ func commands() []command {
 		{"cluster", "density-based point clusters (DBSCAN, HDBSCAN)", cmdCluster},
 		{"density", "kernel density surface (quartic kernel) on an equal-area grid", cmdDensity},
 		{"routes", "origin-destination routes, transit hubs and corridors", cmdRoutes},
+		{"vulnerability", "risk-factor index per country beside detected cases", cmdVulnerability},
 		{"validate", "check input files and print what would be used and rejected", cmdValidate},
 		{"map", "redraw the offline HTML map and the static PNG/SVG map of an earlier run", cmdMap},
 		{"sample", "write deterministic synthetic data with planted hotspots, corridors and trends", cmdSample},

@@ -121,3 +121,53 @@ var (
 			"DIR/flowmap/{locations,flows}.csv for flowmap.blue.",
 		[]string{"routes"}, func(s *settingsFlags) { s.routes = true })
 )
+
+func cmdVulnerability(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "vulnerability", "--indicators FILE... [--config FILE] [--cases FILE] [--population FILE] [--compare FILE] --out DIR",
+		"Builds a risk-factor (vulnerability) index per country from indicator tables, as the\n"+
+			"JRC/OECD handbook describes, with rank intervals from a Monte Carlo sensitivity\n"+
+			"analysis, and relates it to detected cases (bivariate classes and Local Moran).\n"+
+			"Writes DIR/vulnerability.geojson (.arrow, .parquet). See docs/vulnerability.md.")
+	var cfg pipeline.Config
+	fs.Func("indicators", "indicator table `FILE` (repeatable; long, wide or World Bank layout)", func(s string) error {
+		cfg.Indicators = append(cfg.Indicators, s)
+		return nil
+	})
+	fs.Func("cases", "case `FILE` (cases or ctdc layout; repeatable): counted per country of exploitation", func(s string) error {
+		cfg.Inputs = append(cfg.Inputs, pipeline.Input{Path: s})
+		return nil
+	})
+	fs.StringVar(&cfg.IndicatorConfig, "config", "", "indicator configuration `FILE` (YAML; default: the embedded one for the CFA World Index table)")
+	fs.StringVar(&cfg.Population, "population", "", "country population `FILE` for case rates per 100,000")
+	fs.StringVar(&cfg.PopulationColumn, "population-column", "Population", "population column of --population")
+	fs.StringVar(&cfg.Compare, "compare", "", "Global Slavery Index table `FILE` to correlate the index with (never an input of it)")
+	var st settings
+	st.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if len(cfg.Indicators) == 0 {
+		return usagef("no indicator table: give --indicators FILE")
+	}
+	st.apply(&cfg)
+	cfg.Stages, cfg.Flat = []string{"vulnerability"}, true
+	cfg.Defaults()
+	if err := cfg.Validate(); err != nil {
+		return usageError{err.Error()}
+	}
+	m, err := pipeline.Run(ctx, cfg, pipeline.Options{Command: append([]string{"htmap"}, e.argv...), Warn: e.stderr})
+	if err != nil {
+		return err
+	}
+	if v := m.Vulnerability; v != nil {
+		fmt.Fprintf(e.stderr, "htmap vulnerability: %d countries ranked, %d with too few indicators", v.Ranked, v.LowCoverage)
+		if v.Reference.N > 0 {
+			fmt.Fprintf(e.stderr, "; Spearman rho with the comparison table %+.3f (n = %d, p = %.2g)", v.Reference.Rho, v.Reference.N, v.Reference.P)
+		}
+		fmt.Fprintf(e.stderr, "; wrote %s/vulnerability.geojson\n", cfg.Out)
+	}
+	return nil
+}
