@@ -91,14 +91,14 @@ func Command(t testing.TB, name string) string {
 }
 
 // NodeModules returns tools/npm/node_modules, where .ci/run installs the
-// npm reference packages (cd tools/npm && npm ci), after checking that the
+// npm reference packages (cd tools/npm && npm install), after checking that the
 // named packages are there.
 func NodeModules(t testing.TB, pkgs ...string) string {
 	t.Helper()
 	dir := filepath.Join(RepoRoot(t), "tools", "npm", "node_modules")
 	for _, p := range pkgs {
 		if _, err := os.Stat(filepath.Join(dir, p, "package.json")); err != nil {
-			missing(t, "npm package %s not installed (cd tools/npm && npm ci): %v", p, err)
+			missing(t, "npm package %s not installed (cd tools/npm && npm install): %v", p, err)
 		}
 	}
 	return dir
