@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -22,6 +24,13 @@ type collector struct {
 	countries *geo.Aggregate // the country system
 	routes    *routes.Accumulator
 	points    pointSet
+	// Aggregation runs on workers, each folding batches into its own
+	// part; finish merges them. Merging is exact (integer sums), so the
+	// result does not depend on the number of workers or on which worker
+	// got which batch.
+	ch        chan []ingest.Record
+	wg        sync.WaitGroup
+	parts     []*part
 	lastDate  ingest.Date // latest record date, for --as-of
 	firstDate ingest.Date
 }
@@ -36,30 +45,73 @@ type pointSet struct {
 	inputs []int
 }
 
-func newCollector(k ingest.Kind, sensitive bool, fine, countries geo.System, opt geo.Options, ropt routes.Options, cellOf func(*ingest.Record) (string, bool)) (*collector, error) {
-	c := &collector{kind: k, sensitive: sensitive}
-	var err error
-	if k != ingest.KindFlows {
-		if c.fine, err = geo.NewAggregate(fine, opt); err != nil {
-			return nil, err
-		}
-		if c.countries, err = geo.NewAggregate(countries, opt); err != nil {
-			return nil, err
-		}
+// part is one worker's share of a collector's aggregates.
+type part struct {
+	fine, countries *geo.Aggregate
+	routes          *routes.Accumulator
+}
+
+func (p *part) add(recs []ingest.Record) {
+	if p.fine != nil {
+		p.fine.Add(recs)
+		p.countries.Add(recs)
 	}
+	p.routes.Add(recs)
+}
+
+func newCollector(k ingest.Kind, sensitive bool, fine, countries geo.System, opt geo.Options, ropt routes.Options, cellOf func(*ingest.Record) (string, bool), workers int) (*collector, error) {
+	c := &collector{kind: k, sensitive: sensitive}
 	if k == ingest.KindIncidents {
 		ropt.CellOf = cellOf
 	}
-	c.routes = routes.NewAccumulator(ropt)
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range workers {
+		p := &part{routes: routes.NewAccumulator(ropt)}
+		if k != ingest.KindFlows {
+			var err error
+			if p.fine, err = geo.NewAggregate(fine, opt); err != nil {
+				return nil, err
+			}
+			if p.countries, err = geo.NewAggregate(countries, opt); err != nil {
+				return nil, err
+			}
+		}
+		c.parts = append(c.parts, p)
+	}
+	c.ch = make(chan []ingest.Record, 2*workers)
+	for _, p := range c.parts {
+		c.wg.Go(func() {
+			for batch := range c.ch {
+				p.add(batch)
+			}
+		})
+	}
 	return c, nil
 }
 
-func (c *collector) add(recs []ingest.Record) {
-	if c.fine != nil {
-		c.fine.Add(recs)
-		c.countries.Add(recs)
+// finish waits for the workers and merges their parts. It must be called
+// once, after the last add.
+func (c *collector) finish() {
+	close(c.ch)
+	c.wg.Wait()
+	first := c.parts[0]
+	for _, p := range c.parts[1:] {
+		if first.fine != nil {
+			first.fine.Merge(p.fine)
+			first.countries.Merge(p.countries)
+		}
+		first.routes.Merge(p.routes)
 	}
-	c.routes.Add(recs)
+	c.fine, c.countries, c.routes = first.fine, first.countries, first.routes
+	c.parts = nil
+}
+
+// add hands a batch to the workers (a copy: ingest reuses the slice)
+// and keeps the points, in input order, for clustering and density.
+func (c *collector) add(recs []ingest.Record) {
+	c.ch <- append([]ingest.Record(nil), recs...)
 	for i := range recs {
 		r := &recs[i]
 		if r.Date.Precision != ingest.PrecisionNone {

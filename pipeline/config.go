@@ -52,6 +52,10 @@ type Config struct {
 	Seed uint64 `yaml:"seed,omitempty" json:"seed"`
 	// By names breakdown columns of the cells (category, gender, ...).
 	By []string `yaml:"by,omitempty" json:"by,omitempty"`
+	// Denominator is a table (cell id or country, value) giving each cell
+	// a rate per 100,000; DenominatorColumn picks its value column.
+	Denominator       string `yaml:"denominator,omitempty" json:"denominator,omitempty"`
+	DenominatorColumn string `yaml:"denominator_column,omitempty" json:"denominator_column,omitempty"`
 	// StudyArea is a polygon layer (GeoJSON) bounding the cells.
 	StudyArea string `yaml:"study_area,omitempty" json:"study_area,omitempty"`
 	// Weights: distance:KM, knn:K, contiguity, gal:FILE or optimized.

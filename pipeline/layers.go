@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/htmap/htmap/export"
 	"github.com/htmap/htmap/ingest"
@@ -29,6 +30,7 @@ type table struct {
 	// from counts that sensitive tables do not publish, and whether a
 	// withheld feature's geometry is hidden.
 	breakdown, attached, derived []string
+	byGroups                     [][]string // per --by column, its value columns
 	hideGeometry                 bool
 	// Links between tables: whether cells are
 	// countries, whether nodes come from transit legs, and corridors'
@@ -102,6 +104,47 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool)
 		c = append(c, export.Column{Name: "count_" + s, Type: export.Int})
 		counts = append(counts, "count_"+s)
 	}
+	// Breakdowns by column (--by): <column>_<value> counts, for public
+	// inputs and, for sensitive ones, at country level only.
+	type byCol struct{ col, val, name string }
+	var bys []byCol
+	var byGroups [][]string
+	if withSteps {
+		seen := map[string]bool{}
+		cols := map[string]map[string]bool{}
+		for _, cell := range cs.cells {
+			for col, vals := range cell.By {
+				if cols[col] == nil {
+					cols[col] = map[string]bool{}
+				}
+				for v := range vals {
+					cols[col][v] = true
+				}
+			}
+		}
+		for _, col := range sortedStrings(cols) {
+			var group []string
+			for _, v := range sortedStrings(cols[col]) {
+				name := col + "_" + columnSafe(v)
+				if seen[name] {
+					continue
+				}
+				seen[name] = true
+				bys = append(bys, byCol{col, v, name})
+				c = append(c, export.Column{Name: name, Type: export.Int})
+				counts = append(counts, name)
+				group = append(group, name)
+			}
+			byGroups = append(byGroups, group)
+		}
+	}
+	withRate := false
+	for _, cell := range cs.cells {
+		withRate = withRate || cell.HasRate
+	}
+	if withRate {
+		c = append(c, cols("rate", export.Float, "denominator", export.Float, "denominator_name", export.String)...)
+	}
 	if withStats {
 		c = append(c, hotspotColumns...)
 	}
@@ -110,6 +153,16 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool)
 		v := []any{cell.ID, cs.sys.Spec(), cell.Count, cell.NRecords, cell.AreaKm2, dateValue(cell.FirstDate), dateValue(cell.LastDate)}
 		for _, s := range stepNames {
 			v = append(v, cell.ByTime[s])
+		}
+		for _, b := range bys {
+			v = append(v, cell.By[b.col][b.val])
+		}
+		if withRate {
+			if cell.HasRate {
+				v = append(v, cell.Rate, cell.Denominator, cell.DenominatorName)
+			} else {
+				v = append(v, nil, nil, nil)
+			}
 		}
 		if h := cs.hot; !withStats {
 		} else if h != nil {
@@ -120,9 +173,12 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool)
 		}
 		feats[i] = export.Feature{Geometry: cell.Geometry, Values: v}
 	}
-	t := &table{kind: kind, sensitive: sensitive, counts: counts, breakdown: counts[2:],
+	t := &table{kind: kind, sensitive: sensitive, counts: counts, breakdown: counts[2 : 2+len(stepNames)], byGroups: byGroups,
 		attached: []string{"first_date", "last_date"}, countryCells: cs.sys.Spec() == "country",
 		layer: &export.Layer{Name: "cells", Columns: c, Features: export.Slice(feats)},
+	}
+	if withRate {
+		t.derived = append(t.derived, "rate")
 	}
 	if withStats {
 		t.zcols, t.pcols = []string{"gi_z", "lisa_z", "lisa_i"}, []string{"gi_p", "gi_psim", "lisa_p", "lisa_psim"}
@@ -150,4 +206,15 @@ func (t *table) dir() string {
 		return t.folder
 	}
 	return t.kind.String()
+}
+
+// columnSafe makes a category value usable in a column name.
+func columnSafe(v string) string {
+	b := []byte(strings.ToLower(v))
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			b[i] = '_'
+		}
+	}
+	return string(b)
 }

@@ -74,6 +74,9 @@ func links(tables []*table, pts []privacy.Table) ([]privacy.Sum, error) {
 			if len(t.breakdown) > 0 {
 				sums = append(sums, privacy.RowSums(pts, i, "count", t.breakdown, true)...)
 			}
+			for _, g := range t.byGroups {
+				sums = append(sums, privacy.RowSums(pts, i, "count", g, false)...)
+			}
 			// The manifest publishes how many records were placed.
 
 			// At country level, a country's count is at least what its

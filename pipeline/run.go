@@ -106,6 +106,12 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 		}
 		studyArea = func(sys geo.System) ([]geo.Key, error) { return geo.StudyAreaFromGeoJSON(sys, cfg.StudyArea, b) }
 	}
+	gopt := geo.Options{Step: step, By: cfg.By}
+	if cfg.Denominator != "" {
+		if gopt.Denominator, err = readDenominator(cfg.Denominator, cfg.DenominatorColumn); err != nil {
+			return nil, err
+		}
+	}
 	od, err := newOutDir(cfg.Out, cfg.Force)
 	if err != nil {
 		return nil, err
@@ -147,7 +153,7 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 		if c == nil {
 			var err error
 			ropt := routes.Options{ByYear: slices.Contains(cfg.RoutesBy, "year"), ByCategory: slices.Contains(cfg.RoutesBy, "category")}
-			c, err = newCollector(kind, cfg.Inputs[i].sensitive(kind), fine, countries, geo.Options{Step: step, By: cfg.By}, ropt, cellOf)
+			c, err = newCollector(kind, cfg.Inputs[i].sensitive(kind), fine, countries, gopt, ropt, cellOf, cfg.Workers)
 			if err != nil {
 				return err
 			}
@@ -159,6 +165,9 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 		c.add(recs)
 		return nil
 	}, rw.Write)
+	for _, c := range colls {
+		c.finish()
+	}
 	if err == nil {
 		err = rw.Flush()
 	}

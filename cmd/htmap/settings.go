@@ -12,7 +12,7 @@ import (
 // default.
 type settings struct {
 	out, cell, step, by, studyArea, weights, method, asOf, title string
-	dpKey, privacy, hotspotField                                 string
+	dpKey, privacy, hotspotField, denominator, denominatorColumn string
 	round                                                        int
 	epsilon                                                      float64
 	seed                                                         uint64
@@ -28,6 +28,8 @@ func (s *settings) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.step, "step", "", "time step: year, quarter or month (default year)")
 	fs.StringVar(&s.by, "by", "", "breakdown `COLUMNS` of the cells, comma-separated (category, gender, age_band, route, origin, destination)")
 	fs.StringVar(&s.studyArea, "study-area", "", "polygon layer `FILE` (GeoJSON) bounding the cells (default: every cell within one weights band of an occupied cell)")
+	fs.StringVar(&s.denominator, "denominator", "", "population-like `FILE` (cell id or country, value) for rates per 100,000")
+	fs.StringVar(&s.denominatorColumn, "denominator-column", "", "value `COLUMN` of --denominator (default: the second column)")
 	fs.StringVar(&s.weights, "weights", "", "spatial weights: distance:KM, knn:K, contiguity, gal:FILE (default: optimized band; knn:8 for countries)")
 	fs.IntVar(&s.permutations, "permutations", 0, "permutations for pseudo p-values (default 999; -1 for none)")
 	fs.Uint64Var(&s.seed, "seed", 0, "random seed (default 1); the same seed gives the same bytes")
@@ -67,6 +69,8 @@ func (s *settings) apply(cfg *pipeline.Config) {
 	set(&cfg.DPKey, s.dpKey)
 	set(&cfg.Privacy, s.privacy)
 	set(&cfg.HotspotField, s.hotspotField)
+	set(&cfg.Denominator, s.denominator)
+	set(&cfg.DenominatorColumn, s.denominatorColumn)
 	if s.round != 0 {
 		cfg.Round = s.round
 	}
