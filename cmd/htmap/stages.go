@@ -27,6 +27,25 @@ func stageCommand(name, synopsis, about string, stages []string, extra func(*set
 		if err := parse(fs, args); err != nil {
 			return err
 		}
+		if sf.suggest {
+			cfg, err := in.configFrom()
+			if err != nil {
+				return err
+			}
+			st.apply(&cfg)
+			curve, err := pipeline.SuggestEps(ctx, cfg)
+			if err != nil {
+				return err
+			}
+			n := len(curve.DistancesKm)
+			fmt.Fprintf(e.stdout, "suggested --eps-km %.3f (knee of the %d-distance curve at location %d of %d)\n", curve.EpsKm, int(cfg.MinPoints), curve.Knee+1, n)
+			fmt.Fprintf(e.stdout, "k-distance quantiles (km):")
+			for _, q := range []float64{0.1, 0.25, 0.5, 0.75, 0.9, 0.99} {
+				fmt.Fprintf(e.stdout, " %g%%=%.3f", q*100, curve.DistancesKm[min(n-1, int(q*float64(n)))])
+			}
+			fmt.Fprintln(e.stdout)
+			return nil
+		}
 		if err := noArgs(fs); err != nil {
 			return err
 		}
@@ -39,6 +58,9 @@ func stageCommand(name, synopsis, about string, stages []string, extra func(*set
 		}
 		st.apply(&cfg)
 		sf.apply(&cfg)
+		if sf.density && st.cell != "" {
+			cfg.DensityCell, cfg.Cell = st.cell, ""
+		}
 		cfg.Stages, cfg.Flat = stages, true
 		cfg.Quiet = cfg.Quiet || *quiet
 		cfg.Defaults()
@@ -71,12 +93,18 @@ type settingsFlags struct {
 	routesBy string
 	minCount int64
 	routes   bool
+	// cluster: --suggest-eps; density: --cell is the density grid.
+	cluster, suggest, density bool
 }
 
 func (s *settingsFlags) register(fsx interface {
 	StringVar(*string, string, string, string)
 	Int64Var(*int64, string, int64, string)
+	BoolVar(*bool, string, bool, string)
 }) {
+	if s.cluster {
+		fsx.BoolVar(&s.suggest, "suggest-eps", false, "print the k-distance curve's knee (k = --min-points) as a radius to try, and write nothing")
+	}
 	if s.routes {
 		fsx.StringVar(&s.routesBy, "routes-by", "", "split flows by `year,category`")
 		fsx.Int64Var(&s.minCount, "min-count", 0, "draw only flows with at least `K` counted")
@@ -108,12 +136,12 @@ var (
 		"Density-based point clusters on great-circle distance (DBSCAN, or HDBSCAN for varying\n"+
 			"density), points weighted by their count. Writes DIR/clusters.geojson and\n"+
 			"DIR/private/labels.csv (row,cluster_id; -1 is noise).",
-		[]string{"clusters"}, nil)
-	cmdDensity = stageCommand("density", "--in FILE [--format F] [--bandwidth-km B] --out DIR",
+		[]string{"clusters"}, func(s *settingsFlags) { s.cluster = true })
+	cmdDensity = stageCommand("density", "--in FILE [--format F] [--bandwidth-km B] [--cell grid:KM] --out DIR",
 		"Kernel density with ArcGIS's quartic kernel, weighted by count, on an equal-area grid\n"+
-			"(--density-cell grid:KM in a config; default a fifth of the bandwidth). Writes\n"+
+			"(--cell grid:KM; default a fifth of the bandwidth, 5 to 100 km). Writes\n"+
 			"DIR/density.geojson with density per km².",
-		[]string{"density"}, nil)
+		[]string{"density"}, func(s *settingsFlags) { s.density = true })
 	cmdRoutes = stageCommand("routes", "--in FILE [--format F] [--routes-by year,category] [--min-count K] --out DIR",
 		"Origin-destination flows drawn as great-circle arcs, transit legs, the place network\n"+
 			"(roles, betweenness, PageRank, communities), corridors and flow hotspots. Writes\n"+
