@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,5 +96,74 @@ func TestRunWritesManifest(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// htmap hotspot works on a user's polygon layer and on a point layer,
+// keeps the user's properties, and refuses a withheld (null) value.
+func TestHotspotCommandOnUserLayers(t *testing.T) {
+	dir := t.TempDir()
+	// A 10 x 10 lattice of unit squares in projected metres, values 1,
+	// with a 3 x 3 block of 50 in one corner: the block is a hot spot.
+	var polys, points []string
+	for r := 0; r < 10; r++ {
+		for c := 0; c < 10; c++ {
+			v := 1
+			if r < 3 && c < 3 {
+				v = 50
+			}
+			x, y := float64(c)*1000, float64(r)*1000
+			props := fmt.Sprintf(`{"name":"r%dc%d","value":%d}`, r, c, v)
+			polys = append(polys, fmt.Sprintf(`{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[%g,%g],[%g,%g],[%g,%g],[%g,%g],[%g,%g]]]},"properties":%s}`,
+				x, y, x+1000, y, x+1000, y+1000, x, y+1000, x, y, props))
+			points = append(points, fmt.Sprintf(`{"type":"Feature","geometry":{"type":"Point","coordinates":[%g,%g]},"properties":%s}`, x+500, y+500, props))
+		}
+	}
+	write := func(name string, fs []string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(`{"type":"FeatureCollection","features":[`+strings.Join(fs, ",")+`]}`), 0o644)
+		return p
+	}
+	for _, c := range []struct {
+		file    string
+		weights string
+	}{
+		{write("polys.geojson", polys), "contiguity"},
+		{write("points.geojson", points), "distance:1500"},
+	} {
+		out := filepath.Join(dir, "out-"+filepath.Base(c.file))
+		code, _, stderr := runCLI("hotspot", "--in", c.file, "--field", "value", "--weights", c.weights, "--planar", "--out", out)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.file, code, stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "hotspots.geojson"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fc struct {
+			Features []struct {
+				Properties map[string]any `json:"properties"`
+			} `json:"features"`
+		}
+		if err := json.Unmarshal(b, &fc); err != nil {
+			t.Fatal(err)
+		}
+		if len(fc.Features) != 100 {
+			t.Fatalf("%s: %d features", c.file, len(fc.Features))
+		}
+		for _, f := range fc.Features {
+			p := f.Properties
+			if p["name"] == "r1c1" && (p["gi_bin"] != 3.0 || p["lisa_cluster"] != "HH") {
+				t.Errorf("%s: block centre gi_bin %v lisa %v, want 3 and HH", c.file, p["gi_bin"], p["lisa_cluster"])
+			}
+			if p["name"] == "r8c8" && p["gi_bin"].(float64) > 0 {
+				t.Errorf("%s: far corner gi_bin %v, want not hot", c.file, p["gi_bin"])
+			}
+		}
+	}
+	nulls := write("nulls.geojson", []string{`{"type":"Feature","geometry":{"type":"Point","coordinates":[0,0]},"properties":{"count":null,"count_suppressed":true}}`})
+	code, _, stderr := runCLI("hotspot", "--in", nulls, "--field", "count", "--out", filepath.Join(dir, "n"))
+	if code != 1 || !strings.Contains(stderr, "null") {
+		t.Errorf("a null field: exit %d, %q; want a refusal", code, stderr)
 	}
 }
