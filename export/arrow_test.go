@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -131,5 +132,43 @@ func TestHilbertIsLocal(t *testing.T) {
 	}
 	if d(a, b) >= d(a, far) {
 		t.Errorf("neighbouring points %d, %d farther apart on the curve than a distant one %d", a, b, far)
+	}
+}
+
+// What htmap writes as Arrow or GeoParquet reads back to the same
+// features, so runs can be chained.
+func TestReadFeaturesRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	for _, ext := range []string{".arrow", ".parquet"} {
+		p := dir + "/layer" + ext
+		f, _ := os.Create(p)
+		var err error
+		if ext == ".arrow" {
+			_, err = WriteArrow(f, testLayer())
+		} else {
+			_, err = WriteGeoParquet(f, testLayer())
+		}
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fc, err := ReadFeatures(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fc.Features) != 2 {
+			t.Fatalf("%s: %d features", ext, len(fc.Features))
+		}
+		byID := map[any]map[string]any{}
+		for _, ft := range fc.Features {
+			byID[ft.Properties["cell_id"]] = ft.Properties
+		}
+		a := byID["a"]
+		if a["count"] != 12.0 || a["z"] != 1.5 || a["hot"] != true {
+			t.Errorf("%s: feature a read back as %v", ext, a)
+		}
+		if b := byID["b\"q"]; b == nil || b["count"] != nil {
+			t.Errorf("%s: feature b read back as %v", ext, b)
+		}
 	}
 }

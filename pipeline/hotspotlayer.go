@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -25,7 +26,8 @@ type HotspotLayerConfig struct {
 	NoFDR, Force            bool
 }
 
-// HotspotLayer reads a GeoJSON point or polygon layer, computes Gi* and
+// HotspotLayer reads a GeoJSON point or polygon layer (or an .arrow or
+// .parquet layer of an earlier run), computes Gi* and
 // Local Moran on one numeric property, and writes OUT/hotspots.geojson:
 // every input feature with its own properties kept and the statistics
 // added at full precision (it is the user's own layer, so no privacy
@@ -38,9 +40,15 @@ func HotspotLayer(c HotspotLayerConfig, command []string) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	fc, err := geojson.UnmarshalFeatureCollection(b)
+	var fc *geojson.FeatureCollection
+	if strings.HasSuffix(c.In, ".arrow") || strings.HasSuffix(c.In, ".parquet") {
+		// A layer of an earlier run, read back for chaining.
+		fc, err = export.ReadFeatures(c.In)
+	} else if fc, err = geojson.UnmarshalFeatureCollection(b); err != nil {
+		err = fmt.Errorf("%s: not a GeoJSON FeatureCollection: %w", c.In, err)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a GeoJSON FeatureCollection: %w", c.In, err)
+		return nil, err
 	}
 	n := len(fc.Features)
 	if n == 0 {
