@@ -2,7 +2,11 @@ package pipeline
 
 import (
 	"fmt"
+	"os"
 	"strconv"
+	"strings"
+
+	"github.com/htmap/htmap/export"
 
 	"github.com/paulmach/orb"
 )
@@ -77,6 +81,34 @@ func (m *Manifest) writeFlowmaps(od *outDir, published []*table, cfg *Config) er
 			dir = "flowmap/"
 		}
 		if err := m.writePublicCSV(od, dir+"locations.csv", []string{"id", "name", "lat", "lon"}, locs); err != nil {
+			return err
+		}
+		// The same flows for kepler.gl's arc layer: GeoArrow points at
+		// both ends.
+		at := map[string]orb.Point{}
+		nt.layer.Features(func(f exportFeature) bool {
+			if p, ok := f.Geometry.(orb.Point); ok {
+				at[fmt.Sprint(f.Values[nid])] = p
+			}
+			return true
+		})
+		rel := strings.TrimSuffix(dir, "flowmap/") + "flows.arrow"
+		fa, err := os.Create(od.path(rel))
+		if err != nil {
+			return err
+		}
+		n, err := export.WriteFlowsArrow(fa, t.layer, func(f exportFeature) (orb.Point, orb.Point, bool) {
+			o, ok1 := at[fmt.Sprint(f.Values[ro])]
+			d, ok2 := at[fmt.Sprint(f.Values[rd])]
+			return o, d, ok1 && ok2
+		})
+		if cerr := fa.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		if err := m.addOutput(od, rel, "arrow", n, false); err != nil {
 			return err
 		}
 		if err := m.writePublicCSV(od, dir+"flows.csv", header, flows); err != nil {
