@@ -18,6 +18,12 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	in.register(fs)
 	var st settings
 	st.register(fs)
+	var indicators []string
+	fs.Func("indicators", "country indicator table `FILE` for the vulnerability layer (repeatable)", func(v string) error {
+		indicators = append(indicators, v)
+		return nil
+	})
+	compare := fs.String("compare", "", "Global Slavery Index table `FILE` to correlate the vulnerability index with")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
 	verbose := fs.Bool("verbose", false, "print each stage's time on stderr")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `FILE` (for pprof)")
@@ -32,6 +38,10 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	st.apply(&cfg)
+	cfg.Indicators = append(cfg.Indicators, indicators...)
+	if *compare != "" {
+		cfg.Compare = *compare
+	}
 	cfg.Quiet = cfg.Quiet || *quiet
 	cfg.Defaults()
 	if err := cfg.Validate(); err != nil {

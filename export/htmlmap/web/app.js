@@ -17,8 +17,20 @@
     routes: 'Routes',
     legs: 'Route legs',
     nodes: 'Hubs',
-    corridors: 'Corridors'
+    corridors: 'Corridors',
+    vulnerability: 'Vulnerability and detected cases'
   };
+  // Bivariate classes of the vulnerability layer (risk x detected cases),
+  // from ColorBrewer's colour-blind-safe PuOr and greys; countries with too
+  // few indicators read "insufficient data", never "low risk".
+  var BIVARIATE = [
+    ['possible_under_detection', '#b35806', 'High risk, few detected cases (possible under-detection)'],
+    ['high_risk_many_cases', '#542788', 'High risk, many detected cases'],
+    ['destination_or_detection_hub', '#998ec3', 'Low risk, many detected cases (destination or detection hub)'],
+    ['low_risk_few_cases', '#fee0b6', 'Low risk, few detected cases'],
+    ['no_data', '#d9d9d9', 'No cases in the data'],
+    ['insufficient', '#ffffff', 'Insufficient indicator data']
+  ];
   var ON_BY_DEFAULT = { cells: true, clusters: true, routes: true, nodes: true };
 
   function esc(s) {
@@ -166,6 +178,7 @@
     });
     var role = name === 'cells' ? 'hotspot' : name === 'cube' ? 'cube' : name === 'emerging' ? 'emerging' :
       name === 'clusters' ? 'clusters' : name === 'density' ? 'density' : name === 'nodes' ? 'hubs' :
+      name === 'vulnerability' ? 'vulnerability' :
       (name === 'routes' || name === 'legs' || (name === 'corridors' && lines)) ? 'flows' : 'generic';
     var opts = {
       pane: layer.id,
@@ -218,6 +231,17 @@
         return lineSample(flowWidth(c, max)) + num(Math.round(c));
       }).join('<br>') + '<br>' + lineSample(1.5) + (K > 0 ? 'fewer than ' + K : 'withheld') + ' or unknown' +
         '<br><span class="hm-note">Width follows the count; the arrow points to the destination.</span>';
+    } else if (role === 'vulnerability') {
+      var colour = {};
+      BIVARIATE.forEach(function (b) { colour[b[0]] = b[1]; });
+      opts.style = function (f) {
+        var p = f.properties;
+        var c = p.coverage_low ? 'insufficient' : (p.bivariate_class || 'no_data');
+        return { fillColor: colour[c] || colour.no_data, fillOpacity: 0.75, color: '#666666', weight: 0.5,
+          dashArray: c === 'insufficient' ? '2 2' : null };
+      };
+      legend = BIVARIATE.map(function (b) { return swatch(b[1], '#666666') + esc(b[2]); }).join('<br>') +
+        '<br><span class="hm-note">Risk: the vulnerability index above or below its median; cases: detected cases per country above or below theirs.</span>';
     } else if (role === 'hubs') {
       var bmax = maxOf(fc, 'betweenness');
       opts.pointToLayer = function (f, latlng) {
