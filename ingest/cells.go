@@ -13,6 +13,11 @@ func isUnknownCountry(s string) bool {
 	switch s {
 	case "", "-99", "0", "00":
 		return true
+	case "XXA", "XXB", "XXC", "XXX":
+		// ISO 3166 user-assigned codes (ICAO 9303) that UNHCR and
+		// passports use for stateless persons, refugees and unspecified
+		// nationality: a known status, but no country of origin.
+		return true
 	}
 	return equalFoldASCII(s, "unknown")
 }
