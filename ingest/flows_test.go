@@ -10,7 +10,7 @@ func TestFlowsUNHCR(t *testing.T) {
 		"1995,AFG,AFG,0,0\n" + // same country: used, counted
 		"2020,VEN,CYM,NA,NA\n" + // no count
 		"1995,,,0,986458\n" + // both ends unknown: used
-		"2019,XXA,DEU,120,3\n" + // UNHCR's stateless code is no country
+		"2019,XXA,DEU,120,3\n" + // UNHCR's stateless code: a known status, no country of origin
 		"2019,SYR,DEU,532065,54000\n" +
 		"2019,SYR,TUR,-1,0\n" +
 		"19x9,SYR,TUR,1,0\n"
@@ -21,6 +21,7 @@ func TestFlowsUNHCR(t *testing.T) {
 	want := []Record{
 		{Kind: KindFlows, Row: 1, Line: 2, Date: Date{1995, 0, 0, PrecisionYear}, Origin: "AFG", Destination: "AFG", Count: 0},
 		{Kind: KindFlows, Row: 3, Line: 4, Date: Date{1995, 0, 0, PrecisionYear}, Origin: Unknown, Destination: Unknown, Count: 0},
+		{Kind: KindFlows, Row: 4, Line: 5, Date: Date{2019, 0, 0, PrecisionYear}, Origin: Unknown, Destination: "DEU", Count: 120},
 		{Kind: KindFlows, Row: 5, Line: 6, Date: Date{2019, 0, 0, PrecisionYear}, Origin: "SYR", Destination: "DEU", Count: 532065},
 	}
 	if !reflect.DeepEqual(recs, want) {
@@ -28,7 +29,6 @@ func TestFlowsUNHCR(t *testing.T) {
 	}
 	wantRejects(t, rejs, []Reject{
 		{Line: 3, Column: 4, Field: "refugees", Value: "NA", Reason: MissingCount},
-		{Line: 5, Column: 2, Field: "orig", Value: "XXA", Reason: UnknownCountry},
 		{Line: 7, Column: 4, Field: "refugees", Value: "-1", Reason: NegativeCount},
 		{Line: 8, Column: 1, Field: "year", Value: "19x9", Reason: BadDate},
 	})
