@@ -77,6 +77,11 @@ for label in labels:
     D = runs("duckdb", label)
     eps = runs("eps", label)
     ag = runs("agree", label)
+    fl = runs("fail", label)
+    if fl:
+        out.append(f"\n### {fmt_n(label)}: **{fl[0]['tool_failed']} failed**: `{fl[0]['message']}`\n")
+        short.append(f"SHORT {label} htmap failed: {fl[0]['message']}")
+        continue
     n = fmt_n(label)
     agree = "" if not ag else (" — outputs agree" if ag[0]["ok"] else " — **outputs DISAGREE: peer times do not count**")
     out.append(f"\n### {n}{' points' if label.isdigit() else ''} ({len(H)} runs{', peer too' if P else ', htmap alone'}{', DBSCAN eps %g km' % eps[0]['eps_km'] if eps else ''}){agree}\n")

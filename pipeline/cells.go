@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/paulmach/orb"
@@ -26,6 +27,10 @@ type cellStats struct {
 	w        *weights.W
 	hot      *hotspot.Result // nil when there are too few cells
 }
+
+// maxBandNeighbours bounds the cells a distance band may reach from one
+// cell (see analyzeCells).
+const maxBandNeighbours = 1000
 
 // minHotspotCells is the fewest cells hotspot statistics run on, as
 // ArcGIS's Optimized Hot Spot Analysis asks for 30 features.
@@ -88,6 +93,22 @@ func analyzeCells(c *collector, cfg *Config, studyArea func(geo.System) ([]geo.K
 		}
 		spec = WeightsSpec{Kind: "distance", Km: band.Distance}
 		cs.reason = band.Reason
+	}
+	// A band far wider than the cells (few, scattered records on a fine
+	// grid) would put millions of empty cells in the study area, each
+	// with tens of thousands of neighbours; cap it where a cell has about
+	// maxBandNeighbours neighbours, and say so.
+	if spec.Kind == "distance" && !isCountry && len(occupied) > 0 {
+		var area float64
+		for _, cell := range occupied {
+			area += cell.AreaKm2
+		}
+		area /= float64(len(occupied))
+		if limit := math.Sqrt(maxBandNeighbours * area / math.Pi); spec.Km > limit {
+			warn("%s: distance band %.0f km is capped at %.0f km (about %d neighbours per %s cell); choose a coarser --cell or give --weights", c.kind, spec.Km, limit, maxBandNeighbours, cs.sys.Spec())
+			cs.reason += fmt.Sprintf("; capped from %.1f km at %.1f km", spec.Km, limit)
+			spec.Km = limit
+		}
 	}
 	cs.weights = spec
 

@@ -61,9 +61,10 @@ def parse_args():
 def read_cases(path):
     df = pd.read_csv(path, usecols=["lat", "lon", "count"], dtype={"lat": float, "lon": float, "count": float})
     df["count"] = df["count"].fillna(1)
+    df["row"] = np.arange(1, len(df) + 1)  # record number, as htmap's labels.csv
     ok = (df["lat"].between(-90, 90) & df["lon"].between(-180, 180)
           & (df["count"] >= 0) & (df["count"] == np.floor(df["count"])))
-    return df.loc[ok, ["lat", "lon", "count"]].reset_index(drop=True)
+    return df.loc[ok, ["lat", "lon", "count", "row"]].reset_index(drop=True)
 
 
 def read_incidents(path):
@@ -80,9 +81,11 @@ def read_incidents(path):
         lat = pd.to_numeric(xy[0].str.strip(), errors="coerce")
         lon = pd.to_numeric(xy[1].str.strip(), errors="coerce")
         dead, miss = df["Number Dead"], df["Minimum Estimated Number of Missing"]
-    cnt = pd.to_numeric(dead, errors="coerce").fillna(0) + pd.to_numeric(miss, errors="coerce").fillna(0)
-    out = pd.DataFrame({"lat": lat, "lon": lon, "count": cnt})
-    ok = out["lat"].between(-90, 90) & out["lon"].between(-180, 180)
+    dead, miss = pd.to_numeric(dead, errors="coerce").fillna(0), pd.to_numeric(miss, errors="coerce").fillna(0)
+    out = pd.DataFrame({"lat": lat, "lon": lon, "count": dead + miss, "row": np.arange(1, len(lat) + 1)})
+    # a negative dead or missing figure is an error in the export (the
+    # Europe/Mediterranean file has four), not a correction: drop the row
+    ok = out["lat"].between(-90, 90) & out["lon"].between(-180, 180) & (dead >= 0) & (miss >= 0)
     return out[ok].reset_index(drop=True)
 
 
@@ -336,7 +339,7 @@ def main():
     # agreement side files (not timed)
     pd.DataFrame({"cell_id": ids, "count": x.astype(np.int64), "gi_z": z, "gi_bin": b}).to_csv(
         os.path.join(a.out, "cells.csv"), index=False)
-    pd.DataFrame({"row": np.arange(1, len(df) + 1), "cluster_id": plabel, "core": pcore.astype(int)}).to_csv(
+    pd.DataFrame({"row": df["row"].to_numpy(), "cluster_id": plabel, "core": pcore.astype(int)}).to_csv(
         os.path.join(a.out, "labels.csv"), index=False)
     with open(os.path.join(a.out, "timings.json"), "w") as f:
         json.dump({"stages": [{"stage": k, "seconds": v} for k, v in t.items()],

@@ -86,13 +86,19 @@ func TestSampleThenValidateJSON(t *testing.T) {
 	}
 }
 
+// htmap run writes its manifest, maps and private files (on a small
+// sample: the embedded one is run by the pipeline tests).
 func TestRunWritesManifest(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "out")
-	code, _, stderr := runCLI("run", "--quiet", "--out", out)
+	dir := t.TempDir()
+	if code, _, stderr := runCLI("sample", "--out", dir, "--cases", "800"); code != 0 {
+		t.Fatalf("sample: %s", stderr)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCLI("run", "--quiet", "--in", filepath.Join(dir, "cases.csv"), "--in", filepath.Join(dir, "incidents.csv"), "--out", out)
 	if code != 0 {
 		t.Fatalf("run: exit %d: %s", code, stderr)
 	}
-	for _, f := range []string{"manifest.json", "private/rejects.csv"} {
+	for _, f := range []string{"manifest.json", "private/rejects.csv", "map.html", "map.png", "map.svg", "cases/routes.geojson", "incidents/cells.parquet"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Error(err)
 		}
