@@ -74,8 +74,15 @@ func appendRow(b *array.RecordBuilder, l *Layer, f Feature) error {
 		}
 		gb.Append(w)
 	}
-	for i, v := range f.Values {
-		fb := b.Field(i + 1)
+	appendValues(b, l, f.Values, 1)
+	return nil
+}
+
+// appendValues appends a feature's column values to the builders from
+// field index first on.
+func appendValues(b *array.RecordBuilder, l *Layer, values []any, first int) {
+	for i, v := range values {
+		fb := b.Field(i + first)
 		if v == nil {
 			fb.AppendNull()
 			continue
@@ -91,7 +98,6 @@ func appendRow(b *array.RecordBuilder, l *Layer, f Feature) error {
 			fb.(*array.StringBuilder).Append(v.(string))
 		}
 	}
-	return nil
 }
 
 // WriteArrow writes a layer as an Arrow IPC file with the geometry in a

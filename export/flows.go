@@ -57,23 +57,7 @@ func WriteFlowsArrow(w io.Writer, l *Layer, ends func(Feature) (origin, dest orb
 		sb.FieldBuilder(1).(*array.Float64Builder).Append(p[1])
 	}
 	l.Features(func(f Feature) bool {
-		for i, v := range f.Values {
-			fb := b.Field(i)
-			if v == nil {
-				fb.AppendNull()
-				continue
-			}
-			switch l.Columns[i].Type {
-			case Int:
-				fb.(*array.Int64Builder).Append(v.(int64))
-			case Float:
-				fb.(*array.Float64Builder).Append(v.(float64))
-			case Bool:
-				fb.(*array.BooleanBuilder).Append(v.(bool))
-			default:
-				fb.(*array.StringBuilder).Append(v.(string))
-			}
-		}
+		appendValues(b, l, f.Values, 0)
 		o, d, ok := ends(f)
 		appendPoint(b.Field(nc).(*array.StructBuilder), o, ok)
 		appendPoint(b.Field(nc+1).(*array.StructBuilder), d, ok)
