@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/htmap/htmap/analysis/hotspot"
 	"github.com/htmap/htmap/export"
 	"github.com/htmap/htmap/ingest"
 )
@@ -142,8 +143,24 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool)
 	for _, cell := range cs.cells {
 		withRate = withRate || cell.HasRate
 	}
+	var eb map[int]float64
 	if withRate {
-		c = append(c, cols("rate", export.Float, "denominator", export.Float, "denominator_name", export.String)...)
+		c = append(c, cols("rate", export.Float, "rate_eb", export.Float, "denominator", export.Float, "denominator_name", export.String)...)
+		// Empirical Bayes smoothing over the cells that have a
+		// denominator, in rate per 100,000 like rate.
+		var ev, base []float64
+		var at []int
+		for i, cell := range cs.cells {
+			if cell.HasRate {
+				ev, base, at = append(ev, float64(cell.Count)), append(base, cell.Denominator), append(at, i)
+			}
+		}
+		if sm, err := hotspot.EmpiricalBayes(ev, base); err == nil {
+			eb = map[int]float64{}
+			for j, i := range at {
+				eb[i] = sm[j] * 1e5
+			}
+		}
 	}
 	if withStats {
 		c = append(c, hotspotColumns...)
@@ -159,9 +176,13 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool)
 		}
 		if withRate {
 			if cell.HasRate {
-				v = append(v, cell.Rate, cell.Denominator, cell.DenominatorName)
+				var smoothed any
+				if x, ok := eb[i]; ok {
+					smoothed = x
+				}
+				v = append(v, cell.Rate, smoothed, cell.Denominator, cell.DenominatorName)
 			} else {
-				v = append(v, nil, nil, nil)
+				v = append(v, nil, nil, nil, nil)
 			}
 		}
 		if h := cs.hot; !withStats {
@@ -178,7 +199,7 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool)
 		layer: &export.Layer{Name: "cells", Columns: c, Features: export.Slice(feats)},
 	}
 	if withRate {
-		t.derived = append(t.derived, "rate")
+		t.derived = append(t.derived, "rate", "rate_eb")
 	}
 	if withStats {
 		t.zcols, t.pcols = []string{"gi_z", "lisa_z", "lisa_i"}, []string{"gi_p", "gi_psim", "lisa_p", "lisa_psim"}

@@ -46,9 +46,9 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 		Neighbours: func(p string) []string { return country.Neighbours(p) },
 		Locate:     locate, Permutations: cfg.Permutations, Seed: cfg.Seed,
 	})
-	flowZ := map[[2]string]float64{}
+	flowStat := map[[2]string]routes.FlowStat{}
 	for _, s := range stats {
-		flowZ[[2]string{s.Origin, s.Dest}] = s.FlowZ
+		flowStat[[2]string{s.Origin, s.Dest}] = s
 	}
 	if cfg.MinCount > 0 {
 		kept, dropped := routes.AtLeast(tab.Flows, cfg.MinCount)
@@ -58,13 +58,14 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 		drawn, _ = routes.Draw(kept, locate, maxSegmentKm)
 	}
 	rc := cols("origin", export.String, "destination", export.String, "year", export.Int, "category", export.String,
-		"count", export.Int, "share_of_origin", export.Float, "rank", export.Int, "flow_z", export.Float)
+		"count", export.Int, "share_of_origin", export.Float, "rank", export.Int, "flow_z", export.Float,
+		"flow_gi_z", export.Float, "flow_gi_psim", export.Float)
 	rf := make([]export.Feature, len(drawn))
 	for i, r := range drawn {
-		z, ok := flowZ[[2]string{r.Origin, r.Dest}]
-		var zv any
+		st, ok := flowStat[[2]string{r.Origin, r.Dest}]
+		var zv, gz, gp any
 		if ok {
-			zv = num(z)
+			zv, gz, gp = num(st.FlowZ), num(st.GiZ), num(st.GiP)
 		}
 		var year, cat any
 		if r.Year != 0 {
@@ -73,10 +74,10 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 		if r.Category != "" {
 			cat = r.Category
 		}
-		rf[i] = export.Feature{Geometry: r.Geometry, Values: []any{r.Origin, r.Dest, year, cat, r.Count, r.ShareOfOrigin, int64(r.Rank), zv}}
+		rf[i] = export.Feature{Geometry: r.Geometry, Values: []any{r.Origin, r.Dest, year, cat, r.Count, r.ShareOfOrigin, int64(r.Rank), zv, gz, gp}}
 	}
 	out := []*table{{kind: kind, sensitive: sensitive, counts: []string{"count"}, pairs: true,
-		derived: []string{"share_of_origin", "rank", "flow_z"},
+		derived: []string{"share_of_origin", "rank", "flow_z", "flow_gi_z", "flow_gi_psim"},
 		layer:   &export.Layer{Name: "routes", Columns: rc, Features: export.Slice(rf)}}}
 
 	if len(tab.Legs) > 0 {

@@ -58,6 +58,10 @@ func stageCommand(name, synopsis, about string, stages []string, extra func(*set
 		}
 		st.apply(&cfg)
 		sf.apply(&cfg)
+		if sf.routes && st.by != "" {
+			// htmap routes --by year,category splits the flows.
+			cfg.RoutesBy, cfg.By = strings.Split(st.by, ","), nil
+		}
 		if sf.density && st.cell != "" {
 			cfg.DensityCell, cfg.Cell = st.cell, ""
 		}
@@ -142,7 +146,7 @@ var (
 			"(--cell grid:KM; default a fifth of the bandwidth, 5 to 100 km). Writes\n"+
 			"DIR/density.geojson with density per km².",
 		[]string{"density"}, func(s *settingsFlags) { s.density = true })
-	cmdRoutes = stageCommand("routes", "--in FILE [--format F] [--routes-by year,category] [--min-count K] --out DIR",
+	cmdRoutes = stageCommand("routes", "--in FILE [--format F] [--by year,category] [--min-count K] --out DIR",
 		"Origin-destination flows drawn as great-circle arcs, transit legs, the place network\n"+
 			"(roles, betweenness, PageRank, communities), corridors and flow hotspots. Writes\n"+
 			"DIR/routes, legs, nodes and corridors (.geojson, .arrow, .parquet) and\n"+
