@@ -18,6 +18,7 @@ ap.add_argument("--runs", type=int, default=3)
 ap.add_argument("--write")
 ap.add_argument("--note", default="bench/run")
 ap.add_argument("--htmap", default="?", help="which htmap was timed")
+ap.add_argument("--profiles", help="WORK dir: append WORK/<label>/pprof*.txt of the sizes that fell short")
 a = ap.parse_args()
 
 rows = [json.loads(l) for l in open(a.results) if l.strip()]
@@ -126,6 +127,7 @@ def sh(cmd):
         return "?"
 
 
+load = " ".join(open("/proc/loadavg").read().split()[:3])
 cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
 mem = sh("awk '/MemTotal/{printf \"%.1f GiB\", $2/1048576}' /proc/meminfo")
 head = [
@@ -144,9 +146,20 @@ head = [
     "min points 10 (weighted by count), seed 1. Inputs: `htmap sample --seed 1` rows with coordinates "
     "(see README).",
     "",
-    "Ratio columns: peer time / htmap time (above 1 = htmap faster); for the DuckDB row, DuckDB time / htmap time.",
+    "Ratio columns: peer time / htmap time (above 1 = htmap faster); for the DuckDB row, DuckDB time / htmap time. "
+    f"The 2 cores may be shared with other work (load average at the end: {load}).",
 ]
-text = "\n".join(head + out + ["", "## Goals (issue 12)", "", "```", goals, "```", ""])
+prof = []
+if a.profiles:
+    for label in labels:
+        for name, what in (("pprof.txt", "whole run"), ("pprof_ingest.txt", "focus htmap/ingest")):
+            p = os.path.join(a.profiles, label, name)
+            if os.path.exists(p):
+                lines = [l for l in open(p).read().splitlines() if not l.startswith(("File:", "Build ID:", "Time:"))]
+                prof += ["", f"### CPU profile, {fmt_n(label)} points, {what} (`go tool pprof -top`)", "", "```"] + lines + ["```"]
+if prof:
+    prof = ["", "## Where the time goes (profiles of the sizes that fell short)"] + prof
+text = "\n".join(head + out + ["", "## Goals (issue 12)", "", "```", goals, "```", ""] + prof + [""])
 print(text)
 if a.write:
     with open(a.write, "w") as f:

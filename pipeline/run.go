@@ -286,10 +286,19 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 	}
 
 	if m.Config.AsOf == "" {
+		// The latest record date over all kinds, in a fixed order; of two
+		// dates ending the same day ("2024", "2024-12-31") the more
+		// precise one.
 		var latest ingest.Date
-		for _, c := range colls {
-			if latest.Precision == ingest.PrecisionNone || (c.lastDate.Precision != ingest.PrecisionNone && dateAfter(c.lastDate, latest)) {
-				latest = c.lastDate
+		for _, k := range kindOrder {
+			c := colls[k]
+			if c == nil || c.lastDate.Precision == ingest.PrecisionNone {
+				continue
+			}
+			d := c.lastDate
+			if latest.Precision == ingest.PrecisionNone || dateAfter(d, latest) ||
+				(!dateAfter(latest, d) && d.Precision > latest.Precision) {
+				latest = d
 			}
 		}
 		m.Config.AsOf = latest.String()
