@@ -74,11 +74,10 @@ func Estimate(points []orb.Point, weights []float64, at []orb.Point, opt Options
 	ix := newIndex(vs, w)
 	out := make([]float64, len(qs))
 	forChunks(len(qs), func(lo, hi int) {
-		var buf []term
 		for i := lo; i < hi; i++ {
 			out[i] = ix.sum(qs[i], c, func(d2, w float64) float64 {
 				return w * Quartic(chordToKm(math.Sqrt(d2)), r)
-			}, &buf)
+			})
 		}
 	})
 	return Surface{Bandwidth: b, Density: out}, nil
@@ -102,11 +101,10 @@ func EstimatePlanar(points []orb.Point, weights []float64, at []orb.Point, radiu
 	}
 	ix := newIndex(vs, w)
 	out := make([]float64, len(at))
-	var buf []term
 	for i, q := range at {
 		out[i] = ix.sum([3]float64{q[0], q[1], 0}, radius, func(d2, w float64) float64 {
 			return w * Quartic(math.Sqrt(d2), radius)
-		}, &buf)
+		})
 	}
 	return out, nil
 }
