@@ -32,35 +32,59 @@ type clusterResult struct {
 // toward min-points as scikit-learn's sample_weight). The radius is the
 // configured one or the knee of the k-distance curve.
 func clusterPoints(kind ingest.Kind, ps *pointSet, cfg *Config, warn func(string, ...any)) (*clusterResult, error) {
-	if len(ps.pts) == 0 {
+	// Points that weigh nothing (incidents with no one dead or missing)
+	// cannot make or join a cluster: they are left out and labelled noise.
+	var pts []orb.Point
+	var wts []float64
+	var at []int
+	for i, w := range ps.counts {
+		if w > 0 {
+			pts, wts, at = append(pts, ps.pts[i]), append(wts, w), append(at, i)
+		}
+	}
+	if len(pts) == 0 {
 		return nil, nil
 	}
 	cr := &clusterResult{epsKm: cfg.EpsKm, minPoints: cfg.MinPoints, method: "dbscan"}
+	var res cluster.Result
 	if cfg.ClusterMethod == "hdbscan" {
 		cr.method = "hdbscan"
-		r, err := cluster.HDBSCAN(ps.pts, ps.counts, cluster.HDBSCANOptions{MinClusterSize: cfg.MinPoints})
+		r, err := cluster.HDBSCAN(pts, wts, cluster.HDBSCANOptions{MinClusterSize: cfg.MinPoints})
 		if err != nil {
 			return nil, fmt.Errorf("%s clusters: %w", kind, err)
 		}
-		cr.res = r
+		res = r
 	} else {
 		if cr.epsKm <= 0 {
-			curve, err := cluster.SuggestEps(ps.pts, ps.counts, cfg.MinPoints)
+			curve, err := cluster.SuggestEps(pts, wts, cfg.MinPoints)
 			if err != nil {
 				warn("%s: no clustering radius could be suggested (%v); clusters skipped", kind, err)
 				return nil, nil
 			}
 			cr.epsKm = curve.EpsKm
 		}
-		r, err := cluster.DBSCAN(ps.pts, ps.counts, cr.epsKm, cfg.MinPoints)
+		r, err := cluster.DBSCAN(pts, wts, cr.epsKm, cfg.MinPoints)
 		if err != nil {
 			return nil, fmt.Errorf("%s clusters: %w", kind, err)
 		}
-		cr.res = r
+		res = r
 	}
-	sums, err := cluster.Summarize(ps.pts, ps.counts, cr.res.Labels)
+	// Back to the positions of all points.
+	cr.res = cluster.Result{NClusters: res.NClusters, Labels: make([]int, len(ps.pts))}
+	for i := range cr.res.Labels {
+		cr.res.Labels[i] = cluster.Noise
+	}
+	for j, i := range at {
+		cr.res.Labels[i] = res.Labels[j]
+	}
+	sums, err := cluster.Summarize(pts, wts, res.Labels)
 	if err != nil {
 		return nil, err
+	}
+	for k := range sums {
+		for m, j := range sums[k].Members {
+			sums[k].Members[m] = at[j]
+		}
 	}
 	cr.sums = sums
 	return cr, nil
