@@ -11,8 +11,10 @@
 // surface is in weight per km² (per squared unit for the planar variant).
 // Distances are great-circle kilometres on a sphere of radius 6371.0088 km;
 // the caller chooses the evaluation locations (usually the centres of
-// equal-area grid cells), and a k-d tree on 3-D unit vectors restricts every
-// sum to the points within r.
+// equal-area grid cells), and a grid of cubes of side r's chord over the
+// points' 3-D unit vectors restricts every sum to the points within r. Sums
+// are added in fixed point, so a surface is the same to the last digit
+// whatever the order the points are visited in.
 //
 // # Bandwidth
 //

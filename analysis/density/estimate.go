@@ -71,7 +71,7 @@ func Estimate(points []orb.Point, weights []float64, at []orb.Point, opt Options
 	}
 	r := b.Radius
 	c := kmToChord(r)
-	ix := newIndex(vs, w)
+	ix := newIndex(vs, w, c)
 	out := make([]float64, len(qs))
 	forChunks(len(qs), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -99,7 +99,7 @@ func EstimatePlanar(points []orb.Point, weights []float64, at []orb.Point, radiu
 	for i, p := range points {
 		vs[i] = [3]float64{p[0], p[1], 0}
 	}
-	ix := newIndex(vs, w)
+	ix := newIndex(vs, w, radius)
 	out := make([]float64, len(at))
 	for i, q := range at {
 		out[i] = ix.sum([3]float64{q[0], q[1], 0}, radius, func(d2, w float64) float64 {

@@ -2,75 +2,86 @@ package density
 
 import (
 	"math"
-
-	"gonum.org/v1/gonum/spatial/kdtree"
+	"sort"
 )
 
-// item is one weighted point in gonum's k-d tree; coordinates are a unit
-// vector for the sphere or (x, y, 0) for the plane.
+// item is one weighted point; coordinates are a unit vector for the
+// sphere or (x, y, 0) for the plane.
 type item struct {
 	v [3]float64
 	w float64
-	i int // position in the input, for a summation order that does not depend on the tree
 }
 
-func (p *item) Compare(c kdtree.Comparable, d kdtree.Dim) float64 { return p.v[d] - c.(*item).v[d] }
-func (p *item) Dims() int                                         { return 3 }
-func (p *item) Distance(c kdtree.Comparable) float64              { return dist2(p.v, c.(*item).v) }
+type voxel [3]int64
 
-type items []*item
-
-func (s items) Index(i int) kdtree.Comparable         { return s[i] }
-func (s items) Len() int                              { return len(s) }
-func (s items) Slice(start, end int) kdtree.Interface { return s[start:end] }
-func (s items) Pivot(d kdtree.Dim) int {
-	p := plane{s, d}
-	// A deterministic pivot: a random one gives another tree, another
-	// summation order and other last digits on every run.
-	return kdtree.Partition(p, kdtree.MedianOfMedians(p))
-}
-
-// plane sorts items along one dimension, as gonum's Partition needs.
-type plane struct {
-	items
-	dim kdtree.Dim
-}
-
-func (p plane) Less(i, j int) bool { return p.items[i].v[p.dim] < p.items[j].v[p.dim] }
-func (p plane) Swap(i, j int)      { p.items[i], p.items[j] = p.items[j], p.items[i] }
-func (p plane) Slice(start, end int) kdtree.SortSlicer {
-	return plane{p.items[start:end], p.dim}
-}
-
-// index answers "which points lie within chord c of q" with a box query on
-// gonum's k-d tree followed by an exact distance test.
+// index answers "which points lie within c of q" for one search radius c
+// with a grid of cubes of side c over the points' 3-D coordinates: every
+// point within c of q lies in q's cube or one of its 26 neighbours, so a
+// query looks at 27 cubes and tests the exact distance. Unit vectors with
+// chord distances make the sphere need no special case at the poles or
+// the antimeridian. (A k-d tree answers any radius, but through interface
+// calls per node; a kernel density asks one radius many times, and this
+// index is several times faster for it.)
 type index struct {
-	tree  *kdtree.Tree
-	total float64 // total weight of the points in the tree
+	side  float64
+	cells map[voxel][2]int32 // the points of a cube: items[lo:hi]
+	items []item             // sorted by cube
+	total float64            // total weight of the points
 }
 
-func newIndex(vs [][3]float64, w []float64) index {
-	s := make(items, 0, len(vs))
+func (ix *index) key(v [3]float64) voxel {
+	return voxel{int64(math.Floor(v[0] / ix.side)), int64(math.Floor(v[1] / ix.side)), int64(math.Floor(v[2] / ix.side))}
+}
+
+// newIndex indexes the points of positive weight (weightless points
+// cannot contribute) for searches of radius c.
+func newIndex(vs [][3]float64, w []float64, c float64) index {
+	ix := index{side: c, cells: map[voxel][2]int32{}}
+	type keyed struct {
+		k voxel
+		i int
+	}
+	var ks []keyed
 	for i, v := range vs {
-		if w[i] > 0 { // weightless points cannot contribute
-			s = append(s, &item{v: v, w: w[i], i: i})
+		if w[i] > 0 {
+			ks = append(ks, keyed{ix.key(v), i})
+			ix.total += w[i]
 		}
 	}
-	total := 0.0
-	for _, it := range s {
-		total += it.w
+	sort.Slice(ks, func(a, b int) bool {
+		x, y := ks[a].k, ks[b].k
+		if x != y {
+			if x[0] != y[0] {
+				return x[0] < y[0]
+			}
+			if x[1] != y[1] {
+				return x[1] < y[1]
+			}
+			return x[2] < y[2]
+		}
+		return ks[a].i < ks[b].i
+	})
+	ix.items = make([]item, len(ks))
+	for j, k := range ks {
+		ix.items[j] = item{v: vs[k.i], w: w[k.i]}
+		span := ix.cells[k.k]
+		if span[1] == 0 {
+			span[0] = int32(j)
+		}
+		span[1] = int32(j + 1)
+		ix.cells[k.k] = span
 	}
-	return index{tree: kdtree.New(s, false), total: total}
+	return ix
 }
 
 // sum adds f(d2, w) over every point with squared distance below c*c from
-// q. Floating-point addition is not associative and the tree's visiting
-// order is not part of the result, so the terms are added as integers in
-// fixed point: each term is scaled so that even the sum of every point's
+// q. Floating-point addition is not associative and the visiting order is
+// not part of the result, so the terms are added as integers in fixed
+// point: each term is scaled so that even the sum of every point's
 // largest possible term (the total weight times f(0, 1)) fits in 2^62,
 // which makes the sum exact, independent of order, and as precise as
-// float64 near the surface's peak (the absolute error is below
-// n * 2^-62 of that bound).
+// float64 near the surface's peak (the absolute error is below n * 2^-62
+// of that bound).
 func (ix index) sum(q [3]float64, c float64, f func(d2, w float64) float64) float64 {
 	bound := ix.total * f(0, 1)
 	if !(bound > 0) {
@@ -84,18 +95,25 @@ func (ix index) sum(q [3]float64, c float64, f func(d2, w float64) float64) floa
 	return float64(s) / scale
 }
 
-// within calls fn with every point with squared distance below c*c from q.
+// within calls fn with every point with squared distance below c*c from
+// q; c must not exceed the index's cube side.
 func (ix index) within(q [3]float64, c float64, fn func(p *item, d2 float64)) {
-	lo, hi := &item{}, &item{}
-	for k := 0; k < 3; k++ {
-		lo.v[k], hi.v[k] = q[k]-c, q[k]+c
-	}
+	k := ix.key(q)
 	c2 := c * c
-	ix.tree.DoBounded(&kdtree.Bounding{Min: lo, Max: hi}, func(x kdtree.Comparable, _ *kdtree.Bounding, _ int) bool {
-		p := x.(*item)
-		if d2 := dist2(p.v, q); d2 < c2 {
-			fn(p, d2)
+	for dx := int64(-1); dx <= 1; dx++ {
+		for dy := int64(-1); dy <= 1; dy++ {
+			for dz := int64(-1); dz <= 1; dz++ {
+				span, ok := ix.cells[voxel{k[0] + dx, k[1] + dy, k[2] + dz}]
+				if !ok {
+					continue
+				}
+				for j := span[0]; j < span[1]; j++ {
+					p := &ix.items[j]
+					if d2 := dist2(p.v, q); d2 < c2 {
+						fn(p, d2)
+					}
+				}
+			}
 		}
-		return false
-	})
+	}
 }
