@@ -44,7 +44,7 @@ func analyzeCells(c *collector, cfg *Config, studyArea func(geo.System) ([]geo.K
 	if agg.Placed().Records == 0 {
 		agg = c.countries
 	} else if u := agg.Unplaced().CountryOnly; u.Records > 0 {
-		warn("%s: %d records have a country but no coordinates; they are not placed on %s cells (their countries appear in routes)", c.kind, u.Records, agg.System().Spec())
+		warn("%s: %s records have a country but no coordinates; they are not placed on %s cells (their countries appear in routes)", c.kind, small(c.sensitive, cfg.K, u.Records), agg.System().Spec())
 	}
 	cs := &cellStats{sys: agg.System(), unplaced: agg.Unplaced(), placed: agg.Placed(), field: cfg.HotspotField}
 	if cs.field == "" {
@@ -125,7 +125,7 @@ func analyzeCells(c *collector, cfg *Config, studyArea func(geo.System) ([]geo.K
 	cs.cells, cs.outside = agg.CellsIn(area)
 	sort.Slice(cs.cells, func(i, j int) bool { return cs.cells[i].ID < cs.cells[j].ID })
 	if cs.outside.Records > 0 {
-		warn("%s: %d records fall outside the study area", c.kind, cs.outside.Records)
+		warn("%s: %s records fall outside the study area", c.kind, small(c.sensitive, cfg.K, cs.outside.Records))
 	}
 	if !stats {
 		return cs, nil

@@ -124,8 +124,11 @@ type Config struct {
 	// Title of the maps.
 	Title string `yaml:"title,omitempty" json:"title"`
 	// Workers bounds parallelism (0: all cores). It never changes results.
-	Workers int  `yaml:"workers,omitempty" json:"-"`
-	Quiet   bool `yaml:"quiet,omitempty" json:"-"`
+	Workers int `yaml:"workers,omitempty" json:"-"`
+	// NoSample: no input means no records (htmap vulnerability without
+	// --cases), not the embedded sample.
+	NoSample bool `yaml:"-" json:"-"`
+	Quiet    bool `yaml:"quiet,omitempty" json:"-"`
 }
 
 // Defaults fills what the user left empty.

@@ -37,6 +37,7 @@ func analyzeEmerging(kind ingest.Kind, cs *cellStats, lastDate ingest.Date, cfg 
 		if len(c.ByTime) == 0 {
 			continue
 		}
+
 		cells = append(cells, c)
 		for s := range c.ByTime {
 			if first == "" || s < first {
@@ -100,16 +101,23 @@ func analyzeEmerging(kind ingest.Kind, cs *cellStats, lastDate ingest.Date, cfg 
 
 // emergingTables builds the emerging layer (a pattern per location) and
 // the cube layer (a row per location and step).
-func emergingTables(kind ingest.Kind, sensitive bool, er *emergingResult) []*table {
+func emergingTables(kind ingest.Kind, sensitive bool, k int, er *emergingResult) []*table {
 	ec := cols("cell_id", export.String, "pattern", export.String, "pattern_code", export.Int,
 		"count_trend_z", export.Float, "count_trend_p", export.Float, "gi_trend_z", export.Float, "gi_trend_p", export.Float,
 		"steps_hot", export.Int, "steps_cold", export.Int, "last_step_bin", export.Int)
-	feats := make([]export.Feature, len(er.cells))
+	feats := make([]export.Feature, 0, len(er.cells))
 	for i, c := range er.cells {
+		if sensitive && c.Count < int64(k) {
+			// The analysis runs over every cell with a record, as
+			// ArcGIS's; but a published location would say the cell
+			// holds someone although its count is withheld, so sensitive
+			// layers show only cells whose total reaches k.
+			continue
+		}
 		l := er.res.Locations[i]
-		feats[i] = export.Feature{Geometry: c.Geometry, Values: []any{c.ID, l.Pattern, int64(l.PatternCode),
+		feats = append(feats, export.Feature{Geometry: c.Geometry, Values: []any{c.ID, l.Pattern, int64(l.PatternCode),
 			num(l.CountTrendZ), num(l.CountTrendP), num(l.GiTrendZ), num(l.GiTrendP),
-			int64(l.StepsHot), int64(l.StepsCold), int64(l.LastStepBin)}}
+			int64(l.StepsHot), int64(l.StepsCold), int64(l.LastStepBin)}})
 	}
 	em := &table{kind: kind, sensitive: sensitive, layer: &export.Layer{Name: "emerging", Columns: ec, Features: export.Slice(feats)},
 		zcols: []string{"count_trend_z", "gi_trend_z"}, pcols: []string{"count_trend_p", "gi_trend_p"}}

@@ -59,12 +59,22 @@ func (m *Manifest) writeFlowmaps(od *outDir, published []*table, cfg *Config) er
 		if timed {
 			header = append(header, "time")
 		}
+		known := map[string]bool{}
+		for _, l := range locs {
+			known[l[0]] = true
+		}
+		used := map[string]bool{}
 		var flows [][]string
 		t.layer.Features(func(f exportFeature) bool {
 			c, ok := f.Values[rc].(int64)
 			if !ok {
 				return true // withheld: not in the flow map
 			}
+			o, d := fmt.Sprint(f.Values[ro]), fmt.Sprint(f.Values[rd])
+			if !known[o] || !known[d] {
+				return true // a pooled "other" has no place to draw
+			}
+			used[o], used[d] = true, true
 			row := []string{fmt.Sprint(f.Values[ro]), fmt.Sprint(f.Values[rd]), strconv.FormatInt(c, 10)}
 			if timed {
 				y := ""
@@ -80,7 +90,14 @@ func (m *Manifest) writeFlowmaps(od *outDir, published []*table, cfg *Config) er
 		if cfg.Flat {
 			dir = "flowmap/"
 		}
-		if err := m.writePublicCSV(od, dir+"locations.csv", []string{"id", "name", "lat", "lon"}, locs); err != nil {
+		// Only the places the published flows use.
+		kept := locs[:0]
+		for _, l := range locs {
+			if used[l[0]] {
+				kept = append(kept, l)
+			}
+		}
+		if err := m.writePublicCSV(od, dir+"locations.csv", []string{"id", "name", "lat", "lon"}, kept); err != nil {
 			return err
 		}
 		// The same flows for kepler.gl's arc layer: GeoArrow points at

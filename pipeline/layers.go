@@ -38,6 +38,8 @@ type table struct {
 	// member routes (feature positions in the routes table).
 	countryCells bool
 	hasLegs      bool
+	caseLink     bool // vulnerability: case_count per country is the kind's country total
+	partialLinks bool // some flows are not drawn: the nodes' sums of routes are partial
 	members      [][]int
 }
 
@@ -107,8 +109,13 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool)
 	}
 	// Breakdowns by column (--by): <column>_<value> counts, for public
 	// inputs and, for sensitive ones, at country level only.
-	type byCol struct{ col, val, name string }
-	var bys []byCol
+	// Values that make the same column name (Forced Labour,
+	// forced_labour) share the column and their counts add up.
+	type byCol struct {
+		col, name string
+		vals      []string
+	}
+	var bys []*byCol
 	var byGroups [][]string
 	if withSteps {
 		seen := map[string]bool{}
@@ -123,15 +130,19 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool)
 				}
 			}
 		}
+		at := map[string]*byCol{}
 		for _, col := range sortedStrings(cols) {
 			var group []string
 			for _, v := range sortedStrings(cols[col]) {
 				name := col + "_" + columnSafe(v)
 				if seen[name] {
+					at[name].vals = append(at[name].vals, v)
 					continue
 				}
 				seen[name] = true
-				bys = append(bys, byCol{col, v, name})
+				b := &byCol{col: col, name: name, vals: []string{v}}
+				at[name] = b
+				bys = append(bys, b)
 				c = append(c, export.Column{Name: name, Type: export.Int})
 				counts = append(counts, name)
 				group = append(group, name)
@@ -172,7 +183,11 @@ func cellsTable(kind ingest.Kind, sensitive bool, cs *cellStats, withStats bool)
 			v = append(v, cell.ByTime[s])
 		}
 		for _, b := range bys {
-			v = append(v, cell.By[b.col][b.val])
+			var n int64
+			for _, val := range b.vals {
+				n += cell.By[b.col][val]
+			}
+			v = append(v, n)
 		}
 		if withRate {
 			if cell.HasRate {

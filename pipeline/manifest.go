@@ -42,19 +42,19 @@ type Manifest struct {
 // as resolved: the cell system, the weights and why, the time steps, the
 // clustering radius.
 type KindAnalysis struct {
-	Kind          string       `json:"kind"`
-	Sensitive     bool         `json:"sensitive"`
-	FirstDate     string       `json:"first_date"`
-	LastDate      string       `json:"last_date"`
-	CellSystem    string       `json:"cell_system,omitempty"`
-	Cells         int          `json:"cells,omitempty"`
-	Weights       string       `json:"weights,omitempty"`
-	WeightsReason string       `json:"weights_reason,omitempty"`
-	Unplaced      geo.Unplaced `json:"unplaced"`
-	Steps         []string     `json:"steps,omitempty"`
-	ClusterMethod string       `json:"cluster_method,omitempty"`
-	ClusterEpsKm  float64      `json:"cluster_eps_km,omitempty"`
-	HotspotField  string       `json:"hotspot_field,omitempty"`
+	Kind          string        `json:"kind"`
+	Sensitive     bool          `json:"sensitive"`
+	FirstDate     string        `json:"first_date"`
+	LastDate      string        `json:"last_date"`
+	CellSystem    string        `json:"cell_system,omitempty"`
+	Cells         int           `json:"cells,omitempty"`
+	Weights       string        `json:"weights,omitempty"`
+	WeightsReason string        `json:"weights_reason,omitempty"`
+	Unplaced      *geo.Unplaced `json:"unplaced,omitempty"`
+	Steps         []string      `json:"steps,omitempty"`
+	ClusterMethod string        `json:"cluster_method,omitempty"`
+	ClusterEpsKm  float64       `json:"cluster_eps_km,omitempty"`
+	HotspotField  string        `json:"hotspot_field,omitempty"`
 }
 
 // usedRows is the number of rows used from the inputs of one kind.

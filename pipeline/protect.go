@@ -27,7 +27,7 @@ func protect(tables []*table, cfg *Config) ([]*table, privacy.Report, error) {
 	pts := make([]privacy.Table, len(tables))
 	for i, t := range tables {
 		pt := privacy.Table{
-			Layer: t.layer, Output: t.dir() + "/" + t.layer.Name, Source: t.dir(),
+			Layer: t.layer, Output: t.dir() + "/" + t.layer.Name, Source: t.kind.String(),
 			Sensitive: t.sensitive, Counts: t.counts, Breakdown: t.breakdown, Attached: t.attached,
 			HideGeometry: t.hideGeometry, Derived: t.derived, ZColumns: t.zcols, PColumns: t.pcols, Pairs: t.pairs,
 		}
@@ -98,12 +98,26 @@ func links(tables []*table, pts []privacy.Table) ([]privacy.Sum, error) {
 			}
 			for _, side := range [][2]string{{"in_count", "destination"}, {"out_count", "origin"}} {
 				s, err := privacy.KeyedSums(pts, privacy.Side{Table: i, Key: "node_id", Column: side[0]},
-					privacy.Side{Table: r, Key: side[1], Column: "count"}, false)
+					privacy.Side{Table: r, Key: side[1], Column: "count"}, t.partialLinks)
 				if err != nil {
 					return nil, err
 				}
 				sums = append(sums, s...)
 			}
+		case "vulnerability":
+			// case_count of a country is the kind's count in that country
+			// (all its records, placed or not): at least what the kind's
+			// country cells publish, which hold the same records.
+			c, ok := byName[kind+"/cells"]
+			if !ok || !t.caseLink || !tables[c].countryCells {
+				continue
+			}
+			s, err := privacy.KeyedSums(pts, privacy.Side{Table: i, Key: "iso3", Column: "case_count"},
+				privacy.Side{Table: c, Key: "cell_id", Column: "count"}, true)
+			if err != nil {
+				return nil, err
+			}
+			sums = append(sums, s...)
 		case "corridors":
 			r, ok := byName[kind+"/routes"]
 			if !ok {
@@ -112,6 +126,10 @@ func links(tables []*table, pts []privacy.Table) ([]privacy.Sum, error) {
 			for c, members := range t.members {
 				s := privacy.Sum{Total: privacy.Ref{Table: i, Feature: c, Column: "count"}}
 				for _, f := range members {
+					if f < 0 {
+						s.Partial = true // members that are not drawn
+						continue
+					}
 					s.Parts = append(s.Parts, privacy.Ref{Table: r, Feature: f, Column: "count"})
 				}
 				sums = append(sums, s)

@@ -40,7 +40,7 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 
 	drawn, undrawn := routes.Draw(tab.Flows, locate, maxSegmentKm)
 	if len(undrawn) > 0 {
-		warn("%s: %d flows have an end with no known place and are not drawn", kind, len(undrawn))
+		warn("%s: %s flows have an end with no known place and are not drawn", kind, small(sensitive, cfg.K, int64(len(undrawn))))
 	}
 	stats := routes.FlowHotspots(tab.Flows, routes.HotspotOptions{
 		Neighbours: func(p string) []string { return country.Neighbours(p) },
@@ -50,10 +50,13 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 	for _, s := range stats {
 		flowStat[[2]string{s.Origin, s.Dest}] = s
 	}
+	flows := tab.Flows
+	partial := len(undrawn) > 0
 	if cfg.MinCount > 0 {
 		kept, dropped := routes.AtLeast(tab.Flows, cfg.MinCount)
+		flows, partial = kept, partial || dropped.Records > 0
 		if dropped.Records > 0 {
-			warn("%s: %d flows (%d records) below --min-count %d are not drawn", kind, len(tab.Flows)-len(kept), dropped.Records, cfg.MinCount)
+			warn("%s: %s flows (%s records) below --min-count %d are not drawn", kind, small(sensitive, cfg.K, int64(len(tab.Flows)-len(kept))), small(sensitive, cfg.K, dropped.Records), cfg.MinCount)
 		}
 		drawn, _ = routes.Draw(kept, locate, maxSegmentKm)
 	}
@@ -101,14 +104,19 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 		if !ok {
 			continue
 		}
+		if sensitive && n.In < int64(cfg.K) && n.Out < int64(cfg.K) {
+			// Both counts would be withheld, yet the point would say the
+			// place has victims on the routes: leave it out.
+			continue
+		}
 		nf = append(nf, export.Feature{Geometry: p.Point, Values: []any{n.ID, p.Kind.String(), p.Name, n.Role.String(),
 			n.In, n.Out, n.Betweenness, n.PageRank, int64(n.Community)}})
 	}
 	out = append(out, &table{kind: kind, sensitive: sensitive, counts: []string{"in_count", "out_count"},
-		derived: []string{"betweenness", "pagerank"}, hasLegs: len(tab.Legs) > 0,
+		derived: []string{"betweenness", "pagerank"}, hasLegs: len(tab.Legs) > 0, partialLinks: partial,
 		layer: &export.Layer{Name: "nodes", Columns: nc, Features: export.Slice(nf)}})
 
-	cors, _ := routes.Corridors(tab.Flows, locate, routes.CorridorOptions{MaxSegmentKm: maxSegmentKm})
+	cors, _ := routes.Corridors(flows, locate, routes.CorridorOptions{MaxSegmentKm: maxSegmentKm})
 	cc := cols("corridor_id", export.Int, "count", export.Int, "n_flows", export.Int,
 		"origins", export.String, "destinations", export.String, "top_category", export.String)
 	routeAt := map[routes.Key]int{}
@@ -124,10 +132,17 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 				mem = append(mem, j)
 			}
 		}
+		if len(mem) < len(c.Members) {
+			mem = append(mem, -1) // some members are not drawn: the sum is partial
+		}
 		members = append(members, mem)
 		os, ds := map[string]bool{}, map[string]bool{}
 		for _, m := range c.Members {
-			os[m.Origin], ds[m.Dest] = true, true
+			// For sensitive inputs a country is named only through a
+			// flow large enough to be published by name itself.
+			if !sensitive || m.Count >= int64(cfg.K) {
+				os[m.Origin], ds[m.Dest] = true, true
+			}
 		}
 		var top any
 		if len(c.Categories) > 0 {
@@ -137,12 +152,13 @@ func routeTables(kind ingest.Kind, sensitive bool, acc *routes.Accumulator, cell
 			strings.Join(sortedStrings(os), ";"), strings.Join(sortedStrings(ds), ";"), top}}
 	}
 	out = append(out, &table{kind: kind, sensitive: sensitive, counts: []string{"count"}, members: members,
+		attached: []string{"n_flows", "origins", "destinations", "top_category"}, hideGeometry: true,
 		layer: &export.Layer{Name: "corridors", Columns: cc, Features: export.Slice(cf)}})
 	return out, tab, nil
 }
 
 // routeWarnings reports the records routes could not draw.
-func routeWarnings(kind ingest.Kind, tab *routes.Table, warn func(string, ...any)) {
+func routeWarnings(kind ingest.Kind, sensitive bool, k int, tab *routes.Table, warn func(string, ...any)) {
 	var dom, aside int64
 	for _, t := range tab.Domestic {
 		dom += t.Records
@@ -151,13 +167,13 @@ func routeWarnings(kind ingest.Kind, tab *routes.Table, warn func(string, ...any
 		aside += t.Records
 	}
 	if dom > 0 {
-		warn("%s: %d domestic records (origin = destination) are counted per country, not drawn", kind, dom)
+		warn("%s: %s domestic records (origin = destination) are counted per country, not drawn", kind, small(sensitive, k, dom))
 	}
 	if aside > 0 {
-		warn("%s: %d same-country flow rows set aside", kind, aside)
+		warn("%s: %s same-country flow rows set aside", kind, small(sensitive, k, aside))
 	}
 	for _, e := range sortedExclusions(tab.Excluded) {
-		warn("%s: %d records not in routes: %s", kind, tab.Excluded[e].Records, e)
+		warn("%s: %s records not in routes: %s", kind, small(sensitive, k, tab.Excluded[e].Records), e)
 	}
 }
 
@@ -172,4 +188,13 @@ func sortedExclusions(m map[routes.Exclusion]routes.Tally) []routes.Exclusion {
 		}
 	}
 	return out
+}
+
+// small formats a count for the manifest and the terminal: for sensitive
+// inputs a count below k reads "fewer than k", like a withheld value.
+func small(sensitive bool, k int, n int64) string {
+	if sensitive && n < int64(k) {
+		return fmt.Sprintf("fewer than %d", k)
+	}
+	return fmt.Sprint(n)
 }

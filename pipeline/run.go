@@ -80,7 +80,7 @@ func ReadInputs(ctx context.Context, inputs []Input, fixSwapped bool, prog *Prog
 // written.
 func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 	cfg.Defaults()
-	if len(cfg.Inputs) == 0 {
+	if len(cfg.Inputs) == 0 && !cfg.NoSample {
 		cfg.Inputs = SampleInputs()
 	}
 	if err := cfg.Validate(); err != nil {
@@ -197,7 +197,7 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 		if c == nil {
 			continue
 		}
-		ka := KindAnalysis{Kind: kind.String(), Sensitive: c.sensitive, FirstDate: c.firstDate.String(), LastDate: c.lastDate.String()}
+		ka := KindAnalysis{Kind: kind.String(), Sensitive: c.sensitive, FirstDate: publicDate(c.firstDate, c.sensitive), LastDate: publicDate(c.lastDate, c.sensitive)}
 		needCells := cfg.wants("cells") || cfg.wants("hotspots") || cfg.wants("emerging")
 		if c.fine != nil && needCells {
 			cs, err := analyzeCells(c, &cfg, studyArea, cfg.wants("hotspots"), warn)
@@ -210,7 +210,11 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 			ka.CellSystem, ka.Weights, ka.WeightsReason = cs.sys.Spec(), cs.weights.String(), cs.reason
 			ka.Cells = len(cs.cells)
 			ka.HotspotField = cs.field
-			ka.Unplaced = cs.unplaced
+			if !c.sensitive {
+				// For sensitive inputs these tallies would publish small
+				// counts; the warnings say "fewer than k" instead.
+				ka.Unplaced = &cs.unplaced
+			}
 			if cfg.wants("cells") || cfg.wants("hotspots") {
 				tables = append(tables, cellsTable(kind, c.sensitive, cs, cfg.wants("hotspots")))
 			}
@@ -222,7 +226,7 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 				}
 				if er != nil {
 					ka.Steps = er.labels
-					tables = append(tables, emergingTables(kind, c.sensitive, er)...)
+					tables = append(tables, emergingTables(kind, c.sensitive, cfg.K, er)...)
 					if c.sensitive {
 						if err := m.writeCube(od, kind, er, cfg.Flat); err != nil {
 							return nil, err
@@ -268,14 +272,15 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 		if err != nil {
 			return nil, err
 		}
-		routeWarnings(kind, tab, warn)
+		routeWarnings(kind, c.sensitive, cfg.K, tab, warn)
 		tables = append(tables, rt...)
 		tm.lap(kind.String() + ": routes")
 		m.Analyses = append(m.Analyses, ka)
 	}
 
 	if len(cfg.Indicators) > 0 && cfg.wants("vulnerability") {
-		vt, sum, err := vulnerabilityTable(&cfg, casesByCountry(colls), warn)
+		cases, ck := casesByCountry(colls)
+		vt, sum, err := vulnerabilityTable(&cfg, cases, ck, warn)
 		if err != nil {
 			return nil, err
 		}
@@ -296,6 +301,9 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 				continue
 			}
 			d := c.lastDate
+			if c.sensitive && d.Precision == ingest.PrecisionDay {
+				d.Day, d.Precision = 0, ingest.PrecisionMonth // a victim's day is not published
+			}
 			if latest.Precision == ingest.PrecisionNone || dateAfter(d, latest) ||
 				(!dateAfter(latest, d) && d.Precision > latest.Precision) {
 				latest = d
@@ -377,4 +385,13 @@ func redactOut(args []string, out string) []string {
 		}
 	}
 	return res
+}
+
+// publicDate is a date as the manifest may show it: sensitive inputs'
+// dates only to the month, like the clusters' date ranges.
+func publicDate(d ingest.Date, sensitive bool) string {
+	if sensitive && d.Precision == ingest.PrecisionDay {
+		d.Day, d.Precision = 0, ingest.PrecisionMonth
+	}
+	return d.String()
 }

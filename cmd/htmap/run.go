@@ -71,7 +71,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	}
 	if !cfg.Quiet {
 		fmt.Fprintf(e.stderr, "htmap: %d rows read, %d used, %d rejected; wrote %d files to %s\n",
-			m.Totals.RowsRead, m.Totals.RowsUsed, m.Totals.RowsRejected, len(m.Outputs)+1, cfg.Out)
+			m.Totals.RowsRead, m.Totals.RowsUsed, m.Totals.RowsRejected, len(m.Outputs)+2, cfg.Out)
 	}
 	return nil
 }

@@ -185,7 +185,7 @@ func cmdVulnerability(ctx context.Context, e *env, args []string) error {
 		return usagef("no indicator table: give --indicators FILE")
 	}
 	st.apply(&cfg)
-	cfg.Stages, cfg.Flat = []string{"vulnerability"}, true
+	cfg.Stages, cfg.Flat, cfg.NoSample = []string{"vulnerability"}, true, true
 	cfg.Defaults()
 	if err := cfg.Validate(); err != nil {
 		return usageError{err.Error()}
