@@ -94,15 +94,7 @@ func dbscan(sp space, points []orb.Point, weights []float64, eps, minPoints floa
 			firstRow[r] = row
 		}
 	}
-	roots := make([]int32, 0, len(firstRow))
-	for r := range firstRow {
-		roots = append(roots, r)
-	}
-	sort.Slice(roots, func(a, b int) bool { return firstRow[roots[a]] < firstRow[roots[b]] })
-	labelOf := make(map[int32]int, len(roots))
-	for k, r := range roots {
-		labelOf[r] = k
-	}
+	labelOf := numberByFirst(firstRow)
 	lab := make([]int, n)
 	for i := 0; i < n; i++ {
 		lab[i] = Noise
@@ -135,10 +127,26 @@ func dbscan(sp space, points []orb.Point, weights []float64, eps, minPoints floa
 	for i, d := range t.id {
 		pos[d] = int32(i)
 	}
-	res := Result{Labels: make([]int, len(points)), Core: make([]bool, len(points)), NClusters: len(roots)}
+	res := Result{Labels: make([]int, len(points)), Core: make([]bool, len(points)), NClusters: len(labelOf)}
 	for i, d := range m.of {
 		res.Labels[i] = lab[pos[d]]
 		res.Core[i] = core[pos[d]]
 	}
 	return res, nil
+}
+
+// numberByFirst numbers clusters 0, 1, ... in the order of the first input
+// row that belongs to each (first maps a cluster's internal id to that
+// row), so labels do not depend on the order clusters were found in.
+func numberByFirst(first map[int32]int) map[int32]int {
+	ids := make([]int32, 0, len(first))
+	for c := range first {
+		ids = append(ids, c)
+	}
+	sort.Slice(ids, func(a, b int) bool { return first[ids[a]] < first[ids[b]] })
+	number := make(map[int32]int, len(ids))
+	for k, c := range ids {
+		number[c] = k
+	}
+	return number
 }

@@ -3,7 +3,6 @@ package cluster
 import (
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/paulmach/orb"
 )
@@ -151,15 +150,7 @@ func hdbscan(sp space, points []orb.Point, weights []float64, opt HDBSCANOptions
 			}
 		}
 	}
-	ids := make([]int32, 0, len(first))
-	for c := range first {
-		ids = append(ids, c)
-	}
-	sort.Slice(ids, func(a, b int) bool { return first[ids[a]] < first[ids[b]] })
-	number := make(map[int32]int, len(ids))
-	for k, c := range ids {
-		number[c] = k
-	}
+	number := numberByFirst(first)
 	pos := make([]int32, n)
 	for i, d := range t.id {
 		pos[d] = int32(i)
@@ -171,6 +162,6 @@ func hdbscan(sp space, points []orb.Point, weights []float64, opt HDBSCANOptions
 			res.Probabilities[i] = prob[p]
 		}
 	}
-	res.NClusters = len(ids)
+	res.NClusters = len(number)
 	return res, nil
 }

@@ -1,9 +1,6 @@
 package cluster
 
 import (
-	"bytes"
-	"encoding/csv"
-	"strconv"
 	"testing"
 
 	"github.com/htmap/htmap/data/sample"
@@ -14,33 +11,13 @@ import (
 // plus missing per row) and the truth of what was planted in them.
 func sampleIncidents(t *testing.T) ([]orb.Point, []float64, sample.Truth) {
 	t.Helper()
-	files, err := sample.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
 	truth, err := sample.EmbeddedTruth()
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := csv.NewReader(bytes.NewReader(files["incidents.csv"])).ReadAll()
+	pts, count, err := sample.EmbeddedIncidentPoints()
 	if err != nil {
 		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
-	}
-	var pts []orb.Point
-	var count []float64
-	for _, r := range rows[1:] {
-		lat, err1 := strconv.ParseFloat(r[col["Latitude"]], 64)
-		lon, err2 := strconv.ParseFloat(r[col["Longitude"]], 64)
-		c, err3 := strconv.ParseFloat(r[col["No. dead/missing"]], 64)
-		if err1 != nil || err2 != nil || err3 != nil {
-			t.Fatalf("row %v: %v %v %v", r, err1, err2, err3)
-		}
-		pts = append(pts, orb.Point{lon, lat})
-		count = append(count, c)
 	}
 	if int64(len(pts)) != truth.Files.Incidents.Rows || len(truth.Clusters) == 0 {
 		t.Fatalf("%d incidents, truth says %d; %d clusters planted", len(pts), truth.Files.Incidents.Rows, len(truth.Clusters))

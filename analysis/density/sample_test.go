@@ -1,10 +1,7 @@
 package density
 
 import (
-	"bytes"
-	"encoding/csv"
 	"math"
-	"strconv"
 	"testing"
 
 	"github.com/htmap/htmap/data/sample"
@@ -18,33 +15,13 @@ import (
 // missing (weighted, one large shipwreck elsewhere can outweigh a cluster of
 // small incidents, so the peak check counts incidents).
 func TestSamplePeaksAtPlantedClusters(t *testing.T) {
-	files, err := sample.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
 	truth, err := sample.EmbeddedTruth()
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := csv.NewReader(bytes.NewReader(files["incidents.csv"])).ReadAll()
+	pts, w, err := sample.EmbeddedIncidentPoints()
 	if err != nil {
 		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
-	}
-	var pts []orb.Point
-	var w []float64
-	for _, r := range rows[1:] {
-		lat, _ := strconv.ParseFloat(r[col["Latitude"]], 64)
-		lon, _ := strconv.ParseFloat(r[col["Longitude"]], 64)
-		c, err := strconv.ParseFloat(r[col["No. dead/missing"]], 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pts = append(pts, orb.Point{lon, lat})
-		w = append(w, c)
 	}
 	const r = 30.0
 	var centres []orb.Point
