@@ -26,6 +26,9 @@ type Reader struct {
 	src   source
 	close []func() error
 
+	textIn     *textInput // delimited text after the header, for parallel reading; nil otherwise
+	chunkBytes int        // chunk size for parallel reading; 0 means chunkSize (tests set it small)
+
 	countries map[string]resolved // country.Resolve results by cell text
 	strs      map[string]string   // interned age band, category, route
 	lower     map[string]string   // lower-cased gender, by cell text
@@ -126,11 +129,41 @@ func newTextReader(r io.Reader, name string, opt Options, closers ...func() erro
 	if err != nil {
 		return nil, &FileError{File: name, Line: line, Column: col, Err: err}
 	}
+	// Read the header from the sniffed window when it ends there, so the
+	// rows can then be cut into chunks straight from br and parsed in
+	// parallel (Read); otherwise read it from the stream as any row.
+	if src, off, ok := headerFromWindow(head, full, comma); ok {
+		br.Discard(int(off))
+		src.r = resumeCSV(br, comma, nil, 0, 0).r
+		r, err := newReader(src, name, opt, closers...)
+		if err == nil {
+			r.textIn = &textInput{r: br, comma: comma}
+		}
+		return r, err
+	}
 	src, line, col, err := newCSVSource(br, comma)
 	if err != nil {
 		return nil, &FileError{File: name, Line: line, Column: col, Err: err}
 	}
 	return newReader(src, name, opt, closers...)
+}
+
+// headerFromWindow parses the header from the start of the input. It
+// reports ok only when the whole header record lies in head: then src
+// holds the header, its line count as base and its length as skip, and
+// off is that length.
+func headerFromWindow(head []byte, full bool, comma rune) (src *csvSource, off int64, ok bool) {
+	hs, _, _, err := newCSVSource(bytes.NewReader(head), comma)
+	if err != nil {
+		return nil, 0, false // the stream path reports it, or reads on past the window
+	}
+	off = hs.r.InputOffset()
+	if !full && (off == 0 || head[off-1] != '\n') {
+		return nil, 0, false
+	}
+	hs.base = int64(bytes.Count(head[:off], []byte{'\n'}))
+	hs.skip = off
+	return hs, off, true
 }
 
 // newReader finishes opening: it decides the kind and plans the columns.

@@ -31,6 +31,11 @@ type Options struct {
 	// file.
 	BatchSize int
 
+	// Workers is the number of goroutines that split and validate
+	// delimited text; 0 means GOMAXPROCS, 1 reads on the calling
+	// goroutine. Results do not depend on it.
+	Workers int
+
 	// Input is copied into Record.Input: the index of this input in the
 	// run, so later stages can tell inputs apart.
 	Input int

@@ -9,7 +9,7 @@ import (
 )
 
 // Read streams the rest of the input. fn receives the used records in
-// batches of Options.BatchSize; the slice and its records are reused once
+// input order, in batches of at most Options.BatchSize; the slice and its records are reused once
 // fn returns, so fn must copy what it keeps. rej receives every rejected
 // row. Either may be nil (htmap validate only counts).
 //
@@ -20,115 +20,160 @@ import (
 // open, a truncated gzip stream), or the first error returned by fn or
 // rej.
 func (r *Reader) Read(fn func([]Record) error, rej func(Reject) error) (Summary, error) {
-	sum := Summary{
-		File: r.name, Kind: r.plan.kind,
-		Rejected: make(map[Reason]int64),
-		Repaired: make(map[Reason]int64),
-		Dropped:  append([]string(nil), r.plan.dropped...),
+	d := &delivery{
+		r: r, fn: fn, rej: rej,
+		sum: Summary{
+			File: r.name, Kind: r.plan.kind,
+			Rejected: make(map[Reason]int64),
+			Repaired: make(map[Reason]int64),
+			Dropped:  append([]string(nil), r.plan.dropped...),
+		},
 	}
 	if r.read {
-		return sum, &FileError{File: r.name, Err: errors.New("Read called twice")}
+		return d.sum, &FileError{File: r.name, Err: errors.New("Read called twice")}
 	}
 	r.read = true
-
-	batch := make([]Record, batchSize(r.opt))
-	n := 0
-	flush := func() error {
-		if n == 0 {
-			return nil
+	d.batch = make([]Record, batchSize(r.opt))
+	if r.textIn != nil && workers(r.opt) > 1 {
+		if done, err := r.readParallel(d); done || err != nil {
+			if err == nil {
+				err = d.flush()
+			}
+			return d.sum, err
 		}
-		var err error
-		if fn != nil {
-			err = fn(batch[:n])
-		}
-		n = 0 // the records are overwritten in place by the next rows
-		return err
+		// a chunk the parallel reader could not vouch for: r.src now
+		// resumes at its first row
 	}
-	reject := func(j Reject) error {
-		sum.RowsRejected++
-		sum.Rejected[j.Reason]++
-		if rej != nil {
-			return rej(j)
-		}
+	err := r.readRows(d)
+	if err == nil {
+		err = d.flush()
+	}
+	return d.sum, err
+}
+
+// delivery hands a Read's rows to its callbacks and keeps the Summary.
+type delivery struct {
+	r        *Reader
+	fn       func([]Record) error
+	rej      func(Reject) error
+	sum      Summary
+	batch    []Record
+	n        int
+	lastLine int64 // line of the last row read
+}
+
+// flush passes the batch to fn; its records are overwritten in place by
+// the next rows.
+func (d *delivery) flush() error {
+	if d.n == 0 {
 		return nil
 	}
-	width := len(r.plan.header)
+	var err error
+	if d.fn != nil {
+		err = d.fn(d.batch[:d.n])
+	}
+	d.n = 0
+	return err
+}
+
+func (d *delivery) reject(j Reject) error {
+	d.sum.RowsRejected++
+	d.sum.Rejected[j.Reason]++
+	if d.rej != nil {
+		return d.rej(j)
+	}
+	return nil
+}
+
+// use counts the record just written at d.batch[d.n] as used.
+func (d *delivery) use(repaired, same bool) error {
+	d.sum.RowsUsed++
+	if repaired {
+		d.sum.Repaired[SwappedLatLon]++
+	}
+	if same {
+		d.sum.SameCountry++
+	}
+	if d.n++; d.n == len(d.batch) {
+		return d.flush()
+	}
+	return nil
+}
+
+// readRows reads r.src row by row to its end, on the calling goroutine.
+func (r *Reader) readRows(d *delivery) error {
 	var c rowCheck
 	c.p = &r.plan
-	var lastLine int64
 	for {
 		row, line, err := r.src.next()
 		if err == io.EOF {
-			break
+			return nil
 		}
 		if err != nil {
 			var re *rowError
 			if errors.As(err, &re) {
-				sum.RowsRead++
+				d.sum.RowsRead++
 				j := Reject{File: r.name, Line: re.line, Reason: re.reason}
-				if re.column > 0 && re.column <= width {
+				if re.column > 0 && re.column <= len(r.plan.header) {
 					// Past the header's width the row is wrong as a whole.
 					j.Column, j.Field = re.column, r.plan.header[re.column-1]
 				}
-				if err := reject(j); err != nil {
-					return sum, err
+				if err := d.reject(j); err != nil {
+					return err
 				}
 				continue
 			}
-			if ferr := flush(); ferr != nil {
-				return sum, ferr
+			if ferr := d.flush(); ferr != nil {
+				return ferr
 			}
 			var fe *FileError
 			if errors.As(err, &fe) {
 				fe.File = r.name
-				return sum, fe
+				return fe
 			}
-			return sum, &FileError{File: r.name, Line: lastLine, Err: fmt.Errorf("read after this line: %w", err)}
+			return &FileError{File: r.name, Line: d.lastLine, Err: fmt.Errorf("read after this line: %w", err)}
 		}
-		lastLine = line
-		sum.RowsRead++
-		if len(row) != width {
-			if err := reject(Reject{File: r.name, Line: line, Reason: FieldCount}); err != nil {
-				return sum, err
-			}
-			continue
-		}
-		c.reset(row)
-		rec := &batch[n]
-		*rec = Record{Kind: r.plan.kind, Input: r.opt.Input, Row: sum.RowsRead, Line: line}
-		if c.validUTF8() {
-			switch r.plan.kind {
-			case KindCases:
-				r.cases(&c, rec)
-			case KindCTDC:
-				r.ctdc(&c, rec)
-			case KindIncidents:
-				r.incidents(&c, rec)
-			case KindFlows:
-				r.flows(&c, rec)
-			}
-		}
-		if c.reason != "" {
-			*rec = Record{}
-			if err := reject(c.reject(r.name, line)); err != nil {
-				return sum, err
+		d.lastLine = line
+		d.sum.RowsRead++
+		if j, ok := r.parseRow(&c, row, line, d.sum.RowsRead, &d.batch[d.n]); !ok {
+			if err := d.reject(j); err != nil {
+				return err
 			}
 			continue
 		}
-		sum.RowsUsed++
-		if c.repaired {
-			sum.Repaired[SwappedLatLon]++
-		}
-		if c.same {
-			sum.SameCountry++
-		}
-		if n++; n == len(batch) {
-			if err := flush(); err != nil {
-				return sum, err
-			}
+		if err := d.use(c.repaired, c.same); err != nil {
+			return err
 		}
 	}
-	return sum, flush()
+}
+
+// parseRow validates one row, the num-th data row of the input, into
+// rec. A row that fails leaves rec zero and returns its Reject, with ok
+// false; c then tells nothing more.
+func (r *Reader) parseRow(c *rowCheck, row []string, line, num int64, rec *Record) (j Reject, ok bool) {
+	if len(row) != len(r.plan.header) {
+		*rec = Record{}
+		return Reject{File: r.name, Line: line, Reason: FieldCount}, false
+	}
+	c.reset(row)
+	*rec = Record{Kind: r.plan.kind, Input: r.opt.Input, Row: num, Line: line}
+	if c.validUTF8() {
+		switch r.plan.kind {
+		case KindCases:
+			r.cases(c, rec)
+		case KindCTDC:
+			r.ctdc(c, rec)
+		case KindIncidents:
+			r.incidents(c, rec)
+		case KindFlows:
+			r.flows(c, rec)
+		}
+	}
+	if c.reason != "" {
+		*rec = Record{}
+		return c.reject(r.name, line), false
+	}
+	return Reject{}, true
 }
 
 // rowCheck holds one row under validation and its first failure: the
@@ -142,6 +187,7 @@ type rowCheck struct {
 	col      int // 1-based; 0 = the whole row
 	repaired bool
 	same     bool
+	ascii    bool // every row is known to be ASCII (checked a chunk at a time)
 }
 
 func (c *rowCheck) reset(row []string) {
@@ -184,6 +230,9 @@ func (c *rowCheck) failed() bool { return c.reason != "" }
 // Almost all input is ASCII, so one pass ORs the bytes together and only
 // a row with a high bit set is decoded properly.
 func (c *rowCheck) validUTF8() bool {
+	if c.ascii {
+		return true
+	}
 	var or8 uint64
 	var or byte
 	for _, i := range c.p.present {

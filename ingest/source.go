@@ -38,6 +38,10 @@ func (e *rowError) Error() string { return string(e.reason) }
 type csvSource struct {
 	r    *csv.Reader
 	head []string
+	// base is added to every line number: the lines before r's input
+	// (the header, rows already read in parallel), and skip to every
+	// offset.
+	base, skip int64
 }
 
 func newCSVSource(r io.Reader, comma rune) (*csvSource, int64, int, error) {
@@ -69,26 +73,36 @@ func newCSVSource(r io.Reader, comma rune) (*csvSource, int64, int, error) {
 
 func (s *csvSource) header() []string { return s.head }
 
-func (s *csvSource) offset() int64 { return s.r.InputOffset() }
+// resumeCSV reads rows (no header) from r, which starts on line base+1
+// and at byte skip of the input.
+func resumeCSV(r io.Reader, comma rune, head []string, base, skip int64) *csvSource {
+	cr := csv.NewReader(r)
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	return &csvSource{r: cr, head: head, base: base, skip: skip}
+}
+
+func (s *csvSource) offset() int64 { return s.skip + s.r.InputOffset() }
 
 func (s *csvSource) next() ([]string, int64, error) {
 	row, err := s.r.Read()
 	if err == nil {
 		line, _ := s.r.FieldPos(0)
-		return row, int64(line), nil
+		return row, s.base + int64(line), nil
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) && (pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote) {
 		if pe.StartLine == pe.Line {
 			// The quote error is confined to one line and the reader
 			// resumes at the next: reject this row only.
-			return nil, 0, &rowError{line: int64(pe.StartLine), column: len(row) + 1, reason: BadQuote}
+			return nil, 0, &rowError{line: s.base + int64(pe.StartLine), column: len(row) + 1, reason: BadQuote}
 		}
 		// A quoted field ran on over later lines: the row boundaries
 		// after it cannot be trusted.
-		return nil, 0, &FileError{Line: int64(pe.StartLine), Column: pe.Column,
+		return nil, 0, &FileError{Line: s.base + int64(pe.StartLine), Column: pe.Column,
 			Err: errors.New("quoted field opened here is not closed properly (error at line " +
-				strconv.Itoa(pe.Line) + "); rows after it cannot be told apart")}
+				strconv.FormatInt(s.base+int64(pe.Line), 10) + "); rows after it cannot be told apart")}
 	}
 	return nil, 0, err
 }

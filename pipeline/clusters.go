@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/paulmach/orb"
@@ -34,12 +35,14 @@ type clusterResult struct {
 func clusterPoints(kind ingest.Kind, ps *pointSet, cfg *Config, warn func(string, ...any)) (*clusterResult, error) {
 	// Points that weigh nothing (incidents with no one dead or missing)
 	// cannot make or join a cluster: they are left out and labelled noise.
-	var pts []orb.Point
-	var wts []float64
-	var at []int
-	for i, w := range ps.counts {
-		if w > 0 {
-			pts, wts, at = append(pts, ps.pts[i]), append(wts, w), append(at, i)
+	pts, wts := ps.pts, ps.counts
+	var at []int32 // positions of the points kept; nil when all are
+	if slices.ContainsFunc(ps.counts, func(w float64) bool { return !(w > 0) }) {
+		pts, wts = nil, nil
+		for i, w := range ps.counts {
+			if w > 0 {
+				pts, wts, at = append(pts, ps.pts[i]), append(wts, w), append(at, int32(i))
+			}
 		}
 	}
 	if len(pts) == 0 {
@@ -69,21 +72,24 @@ func clusterPoints(kind ingest.Kind, ps *pointSet, cfg *Config, warn func(string
 		}
 		res = r
 	}
-	// Back to the positions of all points.
-	cr.res = cluster.Result{NClusters: res.NClusters, Labels: make([]int, len(ps.pts))}
-	for i := range cr.res.Labels {
-		cr.res.Labels[i] = cluster.Noise
-	}
-	for j, i := range at {
-		cr.res.Labels[i] = res.Labels[j]
-	}
 	sums, err := cluster.Summarize(pts, wts, res.Labels)
 	if err != nil {
 		return nil, err
 	}
-	for k := range sums {
-		for m, j := range sums[k].Members {
-			sums[k].Members[m] = at[j]
+	cr.res = cluster.Result{NClusters: res.NClusters, Labels: res.Labels}
+	if at != nil {
+		// Back to the positions of all points.
+		cr.res.Labels = make([]int, len(ps.pts))
+		for i := range cr.res.Labels {
+			cr.res.Labels[i] = cluster.Noise
+		}
+		for j, i := range at {
+			cr.res.Labels[i] = res.Labels[j]
+		}
+		for k := range sums {
+			for m, j := range sums[k].Members {
+				sums[k].Members[m] = int(at[j])
+			}
 		}
 	}
 	cr.sums = sums
@@ -115,7 +121,7 @@ func clustersTable(kind ingest.Kind, sensitive bool, ps *pointSet, cr *clusterRe
 					last = d
 				}
 			}
-			cats[ps.cats[m]] += ps.counts[m]
+			cats[ps.cat(m)] += ps.counts[m]
 			count += int64(ps.counts[m])
 		}
 		var shape orb.Geometry

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"sync"
 
@@ -29,21 +30,61 @@ type collector struct {
 	// result does not depend on the number of workers or on which worker
 	// got which batch.
 	ch        chan []ingest.Record
+	free      chan []ingest.Record // batch buffers to reuse
 	wg        sync.WaitGroup
 	parts     []*part
 	lastDate  ingest.Date // latest record date, for --as-of
 	firstDate ingest.Date
 }
 
-// pointSet holds the records with coordinates, column-wise.
+// pointSet holds the records with coordinates, column-wise and compact
+// (38 bytes a point), since at ten million points it is most of a run's
+// memory: categories as indexes into a table, rows and inputs as the
+// smallest integers that hold them.
 type pointSet struct {
-	pts    []orb.Point
-	counts []float64
-	dates  []ingest.Date
-	cats   []string
-	rows   []int64 // 1-based data row in its input
-	inputs []int
+	pts      []orb.Point
+	counts   []float64 // float64, as clustering and density take weights
+	dates    []ingest.Date
+	cats     []uint16 // index into catNames
+	rows     []uint32 // 1-based data row in its input
+	inputs   []uint16
+	catNames []string
+	catIndex map[string]uint16
 }
+
+// otherCategory stands for every category after the first 65,535
+// distinct ones of a kind (no real data has that many).
+const otherCategory = "other (too many categories)"
+
+func (ps *pointSet) add(r *ingest.Record, cat string) error {
+	if r.Row > math.MaxUint32 || r.Input > math.MaxUint16 {
+		return fmt.Errorf("input %d row %d: more rows or inputs than a run can hold (%d rows of an input, %d inputs)", r.Input+1, r.Row, uint32(math.MaxUint32), math.MaxUint16+1)
+	}
+	ci, ok := ps.catIndex[cat]
+	if !ok {
+		if ps.catIndex == nil {
+			ps.catIndex = map[string]uint16{}
+		}
+		if len(ps.catNames) == math.MaxUint16 {
+			cat = otherCategory
+		}
+		if ci, ok = ps.catIndex[cat]; !ok {
+			ci = uint16(len(ps.catNames))
+			ps.catNames = append(ps.catNames, cat)
+			ps.catIndex[cat] = ci
+		}
+	}
+	ps.pts = append(ps.pts, orb.Point{r.Lon, r.Lat})
+	ps.counts = append(ps.counts, float64(r.Count))
+	ps.dates = append(ps.dates, r.Date)
+	ps.cats = append(ps.cats, ci)
+	ps.rows = append(ps.rows, uint32(r.Row))
+	ps.inputs = append(ps.inputs, uint16(r.Input))
+	return nil
+}
+
+// cat returns the category of point i.
+func (ps *pointSet) cat(i int) string { return ps.catNames[ps.cats[i]] }
 
 // part is one worker's share of a collector's aggregates.
 type part struct {
@@ -81,10 +122,16 @@ func newCollector(k ingest.Kind, sensitive bool, fine, countries geo.System, opt
 		c.parts = append(c.parts, p)
 	}
 	c.ch = make(chan []ingest.Record, 2*workers)
+	c.free = make(chan []ingest.Record, 3*workers)
 	for _, p := range c.parts {
 		c.wg.Go(func() {
 			for batch := range c.ch {
 				p.add(batch)
+				clear(batch) // drop the strings before the buffer waits for reuse
+				select {
+				case c.free <- batch:
+				default:
+				}
 			}
 		})
 	}
@@ -110,8 +157,13 @@ func (c *collector) finish() {
 
 // add hands a batch to the workers (a copy: ingest reuses the slice)
 // and keeps the points, in input order, for clustering and density.
-func (c *collector) add(recs []ingest.Record) {
-	c.ch <- append([]ingest.Record(nil), recs...)
+func (c *collector) add(recs []ingest.Record) error {
+	var buf []ingest.Record
+	select {
+	case buf = <-c.free:
+	default:
+	}
+	c.ch <- append(buf[:0], recs...)
 	for i := range recs {
 		r := &recs[i]
 		if r.Date.Precision != ingest.PrecisionNone {
@@ -125,17 +177,15 @@ func (c *collector) add(recs []ingest.Record) {
 		if !r.HasPoint || c.kind == ingest.KindFlows {
 			continue
 		}
-		c.points.pts = append(c.points.pts, orb.Point{r.Lon, r.Lat})
-		c.points.counts = append(c.points.counts, float64(r.Count))
-		c.points.dates = append(c.points.dates, r.Date)
 		cat := r.Category
 		if c.kind == ingest.KindIncidents {
 			cat = r.Route
 		}
-		c.points.cats = append(c.points.cats, cat)
-		c.points.rows = append(c.points.rows, r.Row)
-		c.points.inputs = append(c.points.inputs, r.Input)
+		if err := c.points.add(r, cat); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // dateAfter compares two dates by the last day each covers, so "2019"

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bufio"
 	"encoding/csv"
 	"fmt"
 	"os"
@@ -70,6 +71,13 @@ func (m *Manifest) writePublicCSV(od *outDir, rel string, header []string, rows 
 }
 
 func (m *Manifest) writeCSV(od *outDir, rel string, header []string, rows [][]string, private bool) error {
+	return m.streamCSV(od, rel, header, len(rows), func(i int, _ []string) []string { return rows[i] }, private)
+}
+
+// streamCSV writes n rows made one at a time by row (which may fill and
+// return the buffer it is given), so a file of millions of rows never
+// exists in memory as strings.
+func (m *Manifest) streamCSV(od *outDir, rel string, header []string, n int, row func(i int, buf []string) []string, private bool) error {
 	if err := os.MkdirAll(filepath.Dir(od.path(rel)), 0o755); err != nil {
 		return err
 	}
@@ -77,17 +85,26 @@ func (m *Manifest) writeCSV(od *outDir, rel string, header []string, rows [][]st
 	if err != nil {
 		return err
 	}
-	w := csv.NewWriter(f)
+	bw := bufio.NewWriterSize(f, 1<<16)
+	w := csv.NewWriter(bw)
 	w.Write(header)
-	w.WriteAll(rows)
+	buf := make([]string, len(header))
+	for i := range n {
+		w.Write(row(i, buf[:0]))
+	}
+	w.Flush()
 	if err := w.Error(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		f.Close()
 		return err
 	}
 	if err := f.Close(); err != nil {
 		return err
 	}
-	return m.addOutput(od, rel, "csv", int64(len(rows)), private)
+	return m.addOutput(od, rel, "csv", int64(n), private)
 }
 
 type exportFeature = export.Feature
@@ -122,15 +139,13 @@ func (m *Manifest) writeLabels(od *outDir, kind fmt.Stringer, ps *pointSet, cr *
 	if multi {
 		header = []string{"file", "row", "cluster_id"}
 	}
-	rows := make([][]string, len(ps.pts))
-	for i := range ps.pts {
-		r := []string{itoa(ps.rows[i]), strconv.Itoa(cr.res.Labels[i])}
+	row := func(i int, r []string) []string {
 		if multi {
-			r = append([]string{inputs[ps.inputs[i]].Path}, r...)
+			r = append(r, inputs[ps.inputs[i]].Path)
 		}
-		rows[i] = r
+		return append(r, strconv.FormatUint(uint64(ps.rows[i]), 10), strconv.Itoa(cr.res.Labels[i]))
 	}
-	return m.writePrivateCSV(od, privateName(kind, "labels.csv", flat), header, rows)
+	return m.streamCSV(od, PrivateDir+"/"+privateName(kind, "labels.csv", flat), header, len(ps.pts), row, true)
 }
 
 // privateName is where a kind's per-record file goes under private/.

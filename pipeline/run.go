@@ -162,8 +162,7 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 		if cfg.Inputs[i].sensitive(kind) {
 			c.sensitive = true // a kind is sensitive when any of its inputs is
 		}
-		c.add(recs)
-		return nil
+		return c.add(recs)
 	}, rw.Write)
 	for _, c := range colls {
 		c.finish()
