@@ -173,3 +173,25 @@ func TestHotspotCommandOnUserLayers(t *testing.T) {
 		t.Errorf("a null field: exit %d, %q; want a refusal", code, stderr)
 	}
 }
+
+// --stages runs only the stages named: no density or map files when they
+// are left out, and a stage name that does not exist is a usage error.
+func TestRunStages(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI("sample", "--out", dir, "--cases", "800"); code != 0 {
+		t.Fatalf("sample: %s", stderr)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCLI("run", "--quiet", "--in", filepath.Join(dir, "cases.csv"), "--stages", "cells,hotspots,routes", "--out", out)
+	if code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	for f, want := range map[string]bool{"cases/cells.geojson": true, "cases/routes.geojson": true, "cases/density.geojson": false, "cases/clusters.geojson": false, "map.html": false} {
+		if _, err := os.Stat(filepath.Join(out, f)); (err == nil) != want {
+			t.Errorf("%s: exists %v, want %v", f, err == nil, want)
+		}
+	}
+	if code, _, _ := runCLI("run", "--quiet", "--stages", "cells,kde", "--out", filepath.Join(dir, "o2")); code != 2 {
+		t.Errorf("unknown stage: exit %d, want 2", code)
+	}
+}

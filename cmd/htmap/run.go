@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/htmap/htmap/pipeline"
 )
@@ -23,6 +24,15 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		indicators = append(indicators, v)
 		return nil
 	})
+	var stages []string
+	fs.Func("stages", "run only these `STAGES` (comma-separated: cells, hotspots, emerging, clusters,\ndensity, routes, vulnerability, maps); ingest, privacy and the manifest always run", func(v string) error {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				stages = append(stages, s)
+			}
+		}
+		return nil
+	})
 	compare := fs.String("compare", "", "Global Slavery Index table `FILE` to correlate the vulnerability index with")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
 	verbose := fs.Bool("verbose", false, "print each stage's time on stderr")
@@ -39,6 +49,9 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	}
 	st.apply(&cfg)
 	cfg.Indicators = append(cfg.Indicators, indicators...)
+	if len(stages) > 0 {
+		cfg.Stages = stages
+	}
 	if *compare != "" {
 		cfg.Compare = *compare
 	}
