@@ -85,11 +85,11 @@ func Open(path string, opt Options) (*Reader, error) {
 		}
 	case n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b:
 		var zr *gzip.Reader
-		if zr, err = gzip.NewReader(f); err == nil {
+		if zr, err = gzip.NewReader(tee(f, opt.Tee)); err == nil {
 			r, err = newTextReader(zr, name, opt, zr.Close, f.Close)
 		}
 	default:
-		r, err = newTextReader(f, name, opt, f.Close)
+		r, err = newTextReader(tee(f, opt.Tee), name, opt, f.Close)
 	}
 	if err != nil {
 		f.Close()
@@ -100,6 +100,13 @@ func Open(path string, opt Options) (*Reader, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+func tee(r io.Reader, w io.Writer) io.Reader {
+	if w == nil {
+		return r
+	}
+	return io.TeeReader(r, w)
 }
 
 func isArrowName(name string) bool {

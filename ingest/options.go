@@ -1,6 +1,9 @@
 package ingest
 
-import "time"
+import (
+	"io"
+	"time"
+)
 
 // Options control how one input is read. The zero value reads a file
 // whose layout is detected from its header.
@@ -30,6 +33,14 @@ type Options struct {
 	// time; 0 means 4096. Memory use is proportional to it, not to the
 	// file.
 	BatchSize int
+
+	// Tee, when set, receives every byte Open reads from a delimited or
+	// gzip file, as read (before decompression), so a caller can hash
+	// the file in the same pass instead of reading it twice. Arrow and
+	// Parquet files are read out of order and never teed; a gzip stream
+	// may end before the file does. Compare the bytes teed with the
+	// file's size before trusting a digest.
+	Tee io.Writer
 
 	// Workers is the number of goroutines that split and validate
 	// delimited text; 0 means GOMAXPROCS, 1 reads on the calling

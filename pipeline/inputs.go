@@ -2,7 +2,10 @@ package pipeline
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"hash"
 	"os"
 	"sort"
 	"strings"
@@ -47,16 +50,17 @@ func (in Input) sensitive(k ingest.Kind) bool {
 }
 
 // openInput opens an input file, or a file of the embedded sample, and
-// returns its reader with the input's size and SHA-256.
-func openInput(in Input, fixSwapped bool) (*ingest.Reader, int64, string, error) {
+// returns its reader with the input's size and a function giving its
+// SHA-256, to call once the reader has been read.
+func openInput(in Input, fixSwapped bool) (*ingest.Reader, int64, func() (string, error), error) {
 	opt, err := in.options(fixSwapped)
 	if err != nil {
-		return nil, 0, "", err
+		return nil, 0, nil, err
 	}
 	if isEmbedded(in.Path) {
 		files, err := sample.Embedded()
 		if err != nil {
-			return nil, 0, "", err
+			return nil, 0, nil, err
 		}
 		name := strings.TrimPrefix(in.Path, embeddedPrefix)
 		b, ok := files[name]
@@ -66,21 +70,43 @@ func openInput(in Input, fixSwapped bool) (*ingest.Reader, int64, string, error)
 				names = append(names, n)
 			}
 			sort.Strings(names)
-			return nil, 0, "", fmt.Errorf("%s: no such embedded file (have %s)", in.Path, strings.Join(names, ", "))
+			return nil, 0, nil, fmt.Errorf("%s: no such embedded file (have %s)", in.Path, strings.Join(names, ", "))
 		}
 		n, sum, _ := hashReader(bytes.NewReader(b))
 		r, err := ingest.NewReader(bytes.NewReader(b), in.Path, opt)
-		return r, n, sum, err
+		return r, n, func() (string, error) { return sum, nil }, err
 	}
-	if _, err := os.Stat(in.Path); err != nil {
-		return nil, 0, "", err
-	}
-	n, sum, err := hashFile(in.Path)
+	fi, err := os.Stat(in.Path)
 	if err != nil {
-		return nil, 0, "", err
+		return nil, 0, nil, err
 	}
+	// The file is hashed as ingest reads it; digest falls back to a
+	// second pass where ingest did not read it all, in order.
+	h := &countingHash{h: sha256.New()}
+	opt.Tee = h
 	r, err := ingest.Open(in.Path, opt)
-	return r, n, sum, err
+	digest := func() (string, error) {
+		if h.n == fi.Size() {
+			return hex.EncodeToString(h.h.Sum(nil)), nil
+		}
+		n, sum, err := hashFile(in.Path)
+		if err == nil && n != fi.Size() {
+			err = fmt.Errorf("%s changed while it was read", in.Path)
+		}
+		return sum, err
+	}
+	return r, fi.Size(), digest, err
+}
+
+// countingHash is a hash that counts the bytes written to it.
+type countingHash struct {
+	h hash.Hash
+	n int64
+}
+
+func (c *countingHash) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return c.h.Write(p)
 }
 
 // record turns an ingest summary into the manifest's input record.

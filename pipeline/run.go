@@ -38,7 +38,7 @@ func ReadInputs(ctx context.Context, inputs []Input, fixSwapped bool, prog *Prog
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
-		r, size, sum, err := openInput(in, fixSwapped)
+		r, size, digest, err := openInput(in, fixSwapped)
 		if err != nil {
 			return out, err
 		}
@@ -67,6 +67,10 @@ func ReadInputs(ctx context.Context, inputs []Input, fixSwapped bool, prog *Prog
 		}
 		if s.RowsUsed+s.RowsRejected != s.RowsRead {
 			return out, fmt.Errorf("%s: internal error: %d used + %d rejected != %d read", in.Path, s.RowsUsed, s.RowsRejected, s.RowsRead)
+		}
+		sum, err := digest()
+		if err != nil {
+			return out, err
 		}
 		out = append(out, record(in, s, size, sum))
 	}
