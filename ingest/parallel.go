@@ -57,18 +57,16 @@ type chunk struct {
 	same     []bool
 	lastLine int64 // line of the last row, 0 if none
 	bad      bool  // a quoting error: read from here row by row
-	quoted   bool  // data has a double quote somewhere
 }
 
 // splitter cuts text into chunks of whole rows.
 type splitter struct {
-	r      io.Reader
-	carry  []byte // read but not yet in a chunk
-	line   int64  // lines before carry
-	err    error  // a read error other than io.EOF
-	eof    bool
-	size   int  // chunk size in bytes
-	quoted bool // the chunk last returned has a double quote
+	r     io.Reader
+	carry []byte // read but not yet in a chunk
+	line  int64  // lines before carry
+	err   error  // a read error other than io.EOF
+	eof   bool
+	size  int // chunk size in bytes
 }
 
 // next returns the next chunk's text, or nil at the end of the input or
@@ -100,7 +98,6 @@ func (s *splitter) next(buf []byte) []byte {
 		if !s.eof {
 			cut = cutRows(buf)
 		}
-		s.quoted = bytes.IndexByte(buf[:cut], '"') >= 0
 		if cut == 0 && !s.eof {
 			target *= 2 // one row longer than a chunk
 			continue
@@ -163,7 +160,7 @@ func (r *Reader) readParallel(d *delivery) (done bool, err error) {
 			if data == nil {
 				return
 			}
-			ch.data, ch.line, ch.quoted, ch.done = data, sp.line, sp.quoted, make(chan struct{})
+			ch.data, ch.line, ch.done = data, sp.line, make(chan struct{})
 			sp.line += int64(bytes.Count(data, []byte{'\n'}))
 			select {
 			case order <- ch:
@@ -281,8 +278,10 @@ func (r *Reader) parseChunk(ch *chunk) {
 		ch.repaired = append(ch.repaired, c.repaired)
 		ch.same = append(ch.same, c.same)
 	}
-	if comma := r.textIn.comma; !ch.quoted && comma < utf8.RuneSelf {
-		splitPlain(ch.data, byte(comma), ch.line, add)
+	if comma := r.textIn.comma; comma < utf8.RuneSelf {
+		// Rows split by hand as encoding/csv would; on any quoting
+		// trouble the chunk goes to the row-by-row reader.
+		ch.bad = !splitRows(ch.data, byte(comma), ch.line, add)
 		return
 	}
 	cr := csv.NewReader(bytes.NewReader(ch.data))
@@ -302,46 +301,6 @@ func (r *Reader) parseChunk(ch *chunk) {
 		}
 		l, _ := cr.FieldPos(0)
 		add(row, ch.line+int64(l))
-	}
-}
-
-// splitPlain splits text without any double quote into rows and fields
-// exactly as encoding/csv does (LazyQuotes off, any field count): a row
-// per line, "\r\n" read as "\n", a lone "\r" dropped before the end of
-// the input, empty lines skipped; but without its copy of every row
-// through a state machine. line is the number of lines before data.
-func splitPlain(data []byte, comma byte, line int64, fn func(row []string, line int64)) {
-	var row []string
-	for len(data) > 0 {
-		line++
-		var l []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			l, data = data[:i], data[i+1:]
-			if n := len(l); n > 0 && l[n-1] == '\r' {
-				l = l[:n-1]
-			}
-		} else {
-			l, data = data, nil
-			if n := len(l); n > 0 && l[n-1] == '\r' {
-				l = l[:n-1]
-			}
-			if len(l) == 0 {
-				break
-			}
-		}
-		if len(l) == 0 {
-			continue
-		}
-		s := string(l) // one allocation per row, as encoding/csv makes
-		row = row[:0]
-		start := 0
-		for i := 0; i < len(s); i++ { // fields are short: a loop beats IndexByte
-			if s[i] == comma {
-				row = append(row, s[start:i])
-				start = i + 1
-			}
-		}
-		fn(append(row, s[start:]), line)
 	}
 }
 
