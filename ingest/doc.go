@@ -130,9 +130,18 @@
 //
 // # Streaming
 //
-// Read hands records to a callback in batches of Options.BatchSize and
-// reuses the batch, so memory is bounded by the batch size and the
-// caches of distinct country and category texts, not by the file size.
+// Read hands records to a callback, in input order, in batches of at
+// most Options.BatchSize, and reuses the batch, so memory is bounded by
+// the batch size, a few chunks in flight and the caches of distinct
+// country and category texts, not by the file size.
+//
+// Delimited text is split and validated on Options.Workers goroutines
+// (all cores by default): the text is cut into chunks of whole rows and
+// the results are passed on in order, so the records, rejects, line
+// numbers and Summary are those of a row-by-row read. Rows are split by
+// hand exactly as encoding/csv splits them (a fuzz test holds the two
+// together); a chunk with a quoting error, and everything after it, is
+// read row by row with encoding/csv, which reports the error.
 // BenchmarkReadCases measures rows/s and MB/s on a generated
 // one-million-row cases file.
 package ingest
