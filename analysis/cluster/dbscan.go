@@ -3,7 +3,6 @@ package cluster
 import (
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/paulmach/orb"
 )
@@ -23,7 +22,15 @@ import (
 //     reproduces its labels exactly, not just up to order.
 //
 // Rows with identical coordinates are merged first, so heavy duplication
-// costs nothing. Work is O(n log n) for neighbourhoods of bounded size.
+// costs nothing. Points are indexed in a uniform grid of cubes of side about
+// eps/sqrt(3) (voxelGrid), in which a cube heavy enough is all core without a
+// single distance; work is linear for neighbourhoods of bounded size and runs
+// on all GOMAXPROCS cores, with results that never depend on the schedule.
+// Every "within eps" is the one chord comparison dist2 <= r2, whatever the
+// index, so results are those of the definition pair by pair. Weights are
+// summed in the index's order: with integer weights (counts) that is exact;
+// fractional weights whose sum lands within rounding of minPoints may decide
+// differently than another order would.
 func DBSCAN(points []orb.Point, weights []float64, epsKm float64, minPoints float64) (Result, error) {
 	return dbscan(space{}, points, weights, epsKm, minPoints)
 }
@@ -40,113 +47,46 @@ func dbscan(sp space, points []orb.Point, weights []float64, eps, minPoints floa
 	if !(minPoints > 0) || math.IsInf(minPoints, 0) {
 		return Result{}, fmt.Errorf("cluster: DBSCAN minPoints %v must be positive", minPoints)
 	}
-	m, err := merge(points, weights)
+	if err := checkWeights(len(points), weights); err != nil {
+		return Result{}, err
+	}
+	if len(points) > math.MaxInt32 {
+		return Result{}, fmt.Errorf("cluster: DBSCAN takes at most %d points, not %d", math.MaxInt32, len(points))
+	}
+	g, of, err := newVoxelGrid(sp, points, weights, sp.toChord(eps))
 	if err != nil {
 		return Result{}, err
 	}
-	emb, err := sp.embed(m.pts)
-	if err != nil {
-		return Result{}, err
-	}
-	t := newKDTree(emb, m.w)
-	n := len(t.pts)
-	c := sp.toChord(eps)
-	r2 := c * c
 
-	// 1. Core flags, in tree order (neighbouring queries touch the same
-	// memory), stopping each count as soon as it reaches minPoints.
-	core := make([]bool, n)
-	stacks := make([][]int32, maxWorkers)
-	parallelChunks(n, func(g, lo, hi int) {
-		st := stacks[g]
+	core, ncore, near := g.corePoints(minPoints)
+	g.w = nil // only core flags need the weights
+	lab, nc := g.clusters(core, ncore, near, of)
+	g.borderLabels(core, ncore, near, lab)
+
+	res := Result{Labels: make([]int, len(points)), Core: make([]bool, len(points)), NClusters: nc}
+	parallelChunks(len(points), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			var s float64
-			s, st = t.weightWithin(t.pts[i], r2, minPoints, st)
-			core[i] = s >= minPoints
+			p := of[i]
+			res.Labels[i] = int(lab[p])
+			res.Core[i] = core[p]
 		}
-		stacks[g] = st
 	})
-
-	// 2. Connect core points within eps of each other.
-	uf := newUnionFind(n)
-	var st []int32
-	for i := 0; i < n; i++ {
-		if !core[i] {
-			continue
-		}
-		p := int32(i)
-		st = t.within(t.pts[i], r2, st, func(j int32) {
-			if j > p && core[j] {
-				uf.union(p, j)
-			}
-		})
-	}
-
-	// 3. Number clusters by the first input row of any of their core points.
-	firstRow := map[int32]int{}
-	for i := 0; i < n; i++ {
-		if !core[i] {
-			continue
-		}
-		r := uf.find(int32(i))
-		row := m.first[t.id[i]]
-		if f, ok := firstRow[r]; !ok || row < f {
-			firstRow[r] = row
-		}
-	}
-	labelOf := numberByFirst(firstRow)
-	lab := make([]int, n)
-	for i := 0; i < n; i++ {
-		lab[i] = Noise
-		if core[i] {
-			lab[i] = labelOf[uf.find(int32(i))]
-		}
-	}
-
-	// 4. Border points take the lowest label among the core points reaching
-	// them.
-	parallelChunks(n, func(g, lo, hi int) {
-		st := stacks[g]
-		for i := lo; i < hi; i++ {
-			if core[i] {
-				continue
-			}
-			best := Noise
-			st = t.within(t.pts[i], r2, st, func(j int32) {
-				if core[j] && (best == Noise || lab[j] < best) {
-					best = lab[j]
-				}
-			})
-			lab[i] = best
-		}
-		stacks[g] = st
-	})
-
-	// 5. Back to input rows.
-	pos := make([]int32, n)
-	for i, d := range t.id {
-		pos[d] = int32(i)
-	}
-	res := Result{Labels: make([]int, len(points)), Core: make([]bool, len(points)), NClusters: len(labelOf)}
-	for i, d := range m.of {
-		res.Labels[i] = lab[pos[d]]
-		res.Core[i] = core[pos[d]]
-	}
 	return res, nil
 }
 
-// numberByFirst numbers clusters 0, 1, ... in the order of the first input
-// row that belongs to each (first maps a cluster's internal id to that
-// row), so labels do not depend on the order clusters were found in.
-func numberByFirst(first map[int32]int) map[int32]int {
-	ids := make([]int32, 0, len(first))
-	for c := range first {
-		ids = append(ids, c)
+// checkWeights checks that weights is nil or holds one positive, finite
+// weight per point.
+func checkWeights(n int, weights []float64) error {
+	if weights == nil {
+		return nil
 	}
-	sort.Slice(ids, func(a, b int) bool { return first[ids[a]] < first[ids[b]] })
-	number := make(map[int32]int, len(ids))
-	for k, c := range ids {
-		number[c] = k
+	if len(weights) != n {
+		return fmt.Errorf("cluster: %d weights for %d points", len(weights), n)
 	}
-	return number
+	for i, w := range weights {
+		if !(w > 0) || math.IsInf(w, 0) {
+			return fmt.Errorf("point %d: weight %v is not a positive finite number", i, w)
+		}
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package cluster
 import (
 	"encoding/json"
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/htmap/htmap/internal/testenv"
@@ -137,6 +138,25 @@ func TestDBSCANErrors(t *testing.T) {
 	res, err := DBSCAN(nil, nil, 1, 2)
 	if err != nil || len(res.Labels) != 0 {
 		t.Errorf("empty input: %v %v", res, err)
+	}
+}
+
+// With many invalid rows, spread over parallel chunks, the error names the
+// first, whatever GOMAXPROCS.
+func TestDBSCANFirstInvalidPoint(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	pts := make([]orb.Point, 50_000)
+	for i := range pts {
+		pts[i] = orb.Point{float64(i%360) - 180, 10}
+	}
+	for _, i := range []int{49_000, 30_000, 17_123, 4_097} {
+		pts[i][1] = 95
+	}
+	for _, procs := range []int{1, 2, 3, 8} {
+		runtime.GOMAXPROCS(procs)
+		if _, err := DBSCAN(pts, nil, 1, 2); err == nil || err.Error() != "point 4097: latitude 95 outside [-90, 90]" {
+			t.Errorf("GOMAXPROCS %d: err = %v", procs, err)
+		}
 	}
 }
 

@@ -12,11 +12,12 @@
 //
 // Distances are great-circle distances on a sphere of radius 6371.0088 km
 // (the IUGG mean radius, as scikit-learn's haversine examples use). Points
-// are placed on the unit sphere as 3-D vectors and indexed in a k-d tree;
-// because the straight chord between two unit vectors grows monotonically
-// with the angle between them, "within eps km" is the same as "chord at most
-// 2 sin(eps/2R)", so a Euclidean k-d tree answers geodesic questions exactly,
-// with no distortion near the poles or across the 180° meridian.
+// are placed on the unit sphere as 3-D vectors; because the straight chord
+// between two unit vectors grows monotonically with the angle between them,
+// "within eps km" is the same as "chord at most 2 sin(eps/2R)", so Euclidean
+// indexes answer geodesic questions exactly, with no distortion near the
+// poles or across the 180° meridian: a uniform voxel grid for DBSCAN, a k-d
+// tree for the nearest-neighbour questions of HDBSCAN and SuggestEps.
 //
 // # Weights and duplicates
 //
@@ -31,7 +32,7 @@
 // DBSCAN asks for a radius eps and a weight minPoints: a place is dense when
 // at least minPoints incidents lie within eps of it. It reproduces
 // scikit-learn's labels exactly (tested against it) and handles a million
-// points in seconds. Its weakness is the single radius: deserts and sea
+// points in well under a second. Its weakness is the single radius: deserts and sea
 // crossings have very different densities. SuggestEps draws the k-distance
 // curve that analysts use to pick eps.
 //

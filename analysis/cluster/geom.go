@@ -3,6 +3,7 @@ package cluster
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 )
@@ -54,29 +55,90 @@ func (s space) toChord(d float64) float64 {
 // (they wrap naturally on the sphere).
 func (s space) embed(points []orb.Point) ([]vec3, error) {
 	out := make([]vec3, len(points))
-	for i, p := range points {
-		x, y := p[0], p[1]
-		if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
-			return nil, fmt.Errorf("point %d: coordinate is not finite (%v, %v)", i, x, y)
-		}
-		if s.planar {
-			out[i] = vec3{x, y, 0}
-			continue
-		}
-		if y < -90 || y > 90 {
-			return nil, fmt.Errorf("point %d: latitude %v outside [-90, 90]", i, y)
-		}
-		out[i] = unitVector(x, y)
+	err := s.eachEmbedded(points, func(i int, v vec3) { out[i] = v })
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-// unitVector places lon/lat degrees on the unit sphere.
+// eachEmbedded embeds the points in parallel and calls fn with each valid
+// one's index and embedding (concurrently, each index once). The error is
+// always that of the first invalid point, whatever the schedule.
+func (s space) eachEmbedded(points []orb.Point, fn func(i int, v vec3)) error {
+	firstBad := make([]int, maxWorkers)
+	for i := range firstBad {
+		firstBad[i] = len(points)
+	}
+	parallelChunks(len(points), func(worker, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v, err := s.embedPoint(points[i])
+			if err != nil {
+				firstBad[worker] = min(firstBad[worker], i)
+				continue
+			}
+			fn(i, v)
+		}
+	})
+	if i := slices.Min(firstBad); i < len(points) {
+		_, err := s.embedPoint(points[i])
+		return fmt.Errorf("point %d: %w", i, err)
+	}
+	return nil
+}
+
+// bounds is a box that holds every valid point's embedding: the cube around
+// the unit sphere, or the points' own box in the plane.
+func (s space) bounds(points []orb.Point) box {
+	if !s.planar {
+		return box{min: vec3{-1, -1, -1}, max: vec3{1, 1, 1}}
+	}
+	boxes := make([]box, maxWorkers)
+	for i := range boxes {
+		boxes[i] = emptyBox()
+	}
+	parallelChunks(len(points), func(worker, lo, hi int) {
+		b := &boxes[worker]
+		for _, p := range points[lo:hi] {
+			if !math.IsInf(p[0], 0) && !math.IsInf(p[1], 0) { // NaN compares false
+				b.add(vec3{p[0], p[1], 0})
+			}
+		}
+	})
+	all := emptyBox()
+	for _, b := range boxes {
+		if b.min[0] <= b.max[0] {
+			all.add(b.min)
+			all.add(b.max)
+		}
+	}
+	return all
+}
+
+// embedPoint validates and embeds one point.
+func (s space) embedPoint(p orb.Point) (vec3, error) {
+	x, y := p[0], p[1]
+	if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
+		return vec3{}, fmt.Errorf("coordinate is not finite (%v, %v)", x, y)
+	}
+	if s.planar {
+		return vec3{x, y, 0}, nil
+	}
+	if y < -90 || y > 90 {
+		return vec3{}, fmt.Errorf("latitude %v outside [-90, 90]", y)
+	}
+	return unitVector(x, y), nil
+}
+
+// unitVector places lon/lat degrees on the unit sphere. math.Sincos runs
+// the very reduction and polynomials of math.Sin and math.Cos (the test
+// checks the bits), at half the cost of calling both.
 func unitVector(lon, lat float64) vec3 {
 	la := lat * math.Pi / 180
 	lo := lon * math.Pi / 180
-	cl := math.Cos(la)
-	return vec3{cl * math.Cos(lo), cl * math.Sin(lo), math.Sin(la)}
+	sla, cla := math.Sincos(la)
+	slo, clo := math.Sincos(lo)
+	return vec3{cla * clo, cla * slo, sla}
 }
 
 func dist2(a, b vec3) float64 {

@@ -5,8 +5,10 @@ import "math"
 // kdTree is a static k-d tree over embedded points, stored flat: nodes in one
 // slice, points reordered so every node owns a contiguous range. Each node
 // keeps its bounding box and total weight, so a range count can add a whole
-// node at once when the query ball swallows its box; that is what keeps
-// DBSCAN fast inside dense clusters.
+// node at once when the query ball swallows its box. HDBSCAN and SuggestEps
+// query it for nearest neighbours; DBSCAN, which only asks "within eps",
+// uses the cheaper voxelGrid, and the tree's range queries serve as its
+// reference in the tests.
 //
 // gonum's spatial/kdtree stores one pointer node per point behind interfaces;
 // it answers nearest and box queries well, but Borůvka's MST needs per-node
@@ -22,7 +24,7 @@ type kdTree struct {
 type kdNode struct {
 	lo, hi      int32 // the node's points are pts[lo:hi]
 	left, right int32 // child nodes, -1 for a leaf
-	min, max    vec3  // bounding box
+	box               // bounding box
 	w           float64
 }
 
@@ -112,29 +114,6 @@ func selectNth(id []int32, pts []vec3, d, k int) {
 	}
 }
 
-// boxDist2 is the squared distance from q to the nearest point of the box.
-func boxDist2(q vec3, nd *kdNode) float64 {
-	s := 0.0
-	for k := 0; k < 3; k++ {
-		if v := nd.min[k] - q[k]; v > 0 {
-			s += v * v
-		} else if v := q[k] - nd.max[k]; v > 0 {
-			s += v * v
-		}
-	}
-	return s
-}
-
-// boxFar2 is the squared distance from q to the farthest corner of the box.
-func boxFar2(q vec3, nd *kdNode) float64 {
-	s := 0.0
-	for k := 0; k < 3; k++ {
-		v := math.Max(q[k]-nd.min[k], nd.max[k]-q[k])
-		s += v * v
-	}
-	return s
-}
-
 // weightWithin sums the weight of points within squared distance r2 of q
 // (inclusive), stopping early once the sum reaches limit.
 func (t *kdTree) weightWithin(q vec3, r2, limit float64, stack []int32) (float64, []int32) {
@@ -144,10 +123,10 @@ func (t *kdTree) weightWithin(q vec3, r2, limit float64, stack []int32) (float64
 		ni := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		nd := &t.nodes[ni]
-		if boxDist2(q, nd) > r2 {
+		if boxDist2(q, &nd.box) > r2 {
 			continue
 		}
-		if boxFar2(q, nd) <= r2 {
+		if boxFar2(q, &nd.box) <= r2 {
 			sum += nd.w
 			continue
 		}
@@ -172,11 +151,11 @@ func (t *kdTree) within(q vec3, r2 float64, stack []int32, fn func(pos int32)) [
 		ni := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		nd := &t.nodes[ni]
-		if boxDist2(q, nd) > r2 {
+		if boxDist2(q, &nd.box) > r2 {
 			continue
 		}
-		if nd.left < 0 || boxFar2(q, nd) <= r2 {
-			all := boxFar2(q, nd) <= r2
+		if nd.left < 0 || boxFar2(q, &nd.box) <= r2 {
+			all := boxFar2(q, &nd.box) <= r2
 			for i := nd.lo; i < nd.hi; i++ {
 				if all || dist2(q, t.pts[i]) <= r2 {
 					fn(i)
@@ -205,7 +184,7 @@ func (t *kdTree) knn(q vec3, k int, best []neighbour, stack []int32) ([]neighbou
 		ni := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		nd := &t.nodes[ni]
-		if boxDist2(q, nd) > worst {
+		if boxDist2(q, &nd.box) > worst {
 			continue
 		}
 		if nd.left < 0 {
@@ -233,7 +212,7 @@ func (t *kdTree) knn(q vec3, k int, best []neighbour, stack []int32) ([]neighbou
 		}
 		// Visit the nearer child first so the bound tightens early.
 		l, r := &t.nodes[nd.left], &t.nodes[nd.right]
-		if boxDist2(q, l) <= boxDist2(q, r) {
+		if boxDist2(q, &l.box) <= boxDist2(q, &r.box) {
 			stack = append(stack, nd.right, nd.left)
 		} else {
 			stack = append(stack, nd.left, nd.right)

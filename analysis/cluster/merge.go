@@ -1,11 +1,6 @@
 package cluster
 
-import (
-	"fmt"
-	"math"
-
-	"github.com/paulmach/orb"
-)
+import "github.com/paulmach/orb"
 
 // merged holds the distinct locations of an input, each with the summed weight
 // of the rows at it. Clustering runs on these; labels go back to rows through
@@ -21,8 +16,8 @@ type merged struct {
 // 0). weights may be nil (every row weighs 1); otherwise it must have one
 // positive, finite value per point.
 func merge(points []orb.Point, weights []float64) (merged, error) {
-	if weights != nil && len(weights) != len(points) {
-		return merged{}, fmt.Errorf("cluster: %d weights for %d points", len(weights), len(points))
+	if err := checkWeights(len(points), weights); err != nil {
+		return merged{}, err
 	}
 	m := merged{of: make([]int32, len(points))}
 	seen := make(map[orb.Point]int32, len(points))
@@ -30,9 +25,6 @@ func merge(points []orb.Point, weights []float64) (merged, error) {
 		w := 1.0
 		if weights != nil {
 			w = weights[i]
-			if !(w > 0) || math.IsInf(w, 0) {
-				return merged{}, fmt.Errorf("point %d: weight %v is not a positive finite number", i, w)
-			}
 		}
 		k := orb.Point{p[0] + 0, p[1] + 0}
 		j, ok := seen[k]

@@ -15,16 +15,21 @@ const maxWorkers = 64
 // Results never depend on the split: every caller writes only to its own
 // indices.
 func parallelChunks(n int, fn func(worker, lo, hi int)) {
-	workers := min(runtime.GOMAXPROCS(0), maxWorkers)
-	if workers > n/1024 {
-		workers = n/1024 + 1
-	}
+	parallelBlocks(n, 4096, fn)
+}
+
+// parallelBlocks is parallelChunks with chunks of exactly size items (the
+// last one shorter), each passed whole to one call of fn, so callers can keep
+// per-chunk results at index lo/size.
+func parallelBlocks(n, size int, fn func(worker, lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), maxWorkers, (n+size-1)/size)
 	if workers <= 1 {
-		fn(0, 0, n)
+		for lo := 0; lo < n; lo += size {
+			fn(0, lo, min(lo+size, n))
+		}
 		return
 	}
-	const chunk = 4096
-	var next int64
+	var next int
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for g := 0; g < workers; g++ {
@@ -33,13 +38,13 @@ func parallelChunks(n int, fn func(worker, lo, hi int)) {
 			defer wg.Done()
 			for {
 				mu.Lock()
-				lo := int(next)
-				next += chunk
+				lo := next
+				next += size
 				mu.Unlock()
 				if lo >= n {
 					return
 				}
-				fn(g, lo, min(lo+chunk, n))
+				fn(g, lo, min(lo+size, n))
 			}
 		}(g)
 	}
