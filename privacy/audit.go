@@ -3,6 +3,7 @@ package privacy
 import (
 	"errors"
 	"math"
+	"slices"
 )
 
 // The LP audit.
@@ -68,9 +69,18 @@ func (s *state) isVar(id int) bool {
 	return s.nodes[id].withheld || s.p.Round > 1
 }
 
+// DefaultZAuditMaxValues is the default Policy.ZAuditMaxValues. A wide
+// distance band over many empty cells links thousands of withheld zeros
+// through the z-score bands into one component; its LPs grow with the
+// square of its size (800 unknowns took 30 s), so past this size the
+// z-scores over it are withheld instead of audited.
+const DefaultZAuditMaxValues = 300
+
 // audit checks every withheld value against the constraints and
-// returns those whose feasible interval is narrower than K.
-func (s *state) audit(cons []con) (fails []int) {
+// returns those whose feasible interval is narrower than K. maxValues,
+// when positive, is a component size beyond which its withheld values
+// fail without an LP (see zAuditMaxValues).
+func (s *state) audit(cons []con, maxValues int) (fails []int) {
 	// Components: union-find over the variable nodes of each constraint.
 	parent := make([]int, len(s.nodes))
 	for i := range parent {
@@ -131,10 +141,25 @@ func (s *state) audit(cons []con) (fails []int) {
 		// smaller.
 		return fails
 	}
+	var size map[int]int
+	if maxValues > 0 {
+		size = map[int]int{}
+		for id := range s.nodes {
+			if used[id] {
+				size[find(id)]++
+			}
+		}
+	}
 	for r, ts := range targets {
 		s.rep.Audited += len(ts)
+		if maxValues > 0 && size[r] > maxValues {
+			s.unaudited += len(ts)
+			fails = append(fails, ts...)
+			continue
+		}
 		fails = append(fails, s.auditComponent(cons, comps[r], ts)...)
 	}
+	slices.Sort(fails) // map order must not reach the results
 	return fails
 }
 

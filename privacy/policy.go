@@ -28,6 +28,11 @@ type Policy struct {
 	// Off publishes every value unchanged and marks every layer with a
 	// privacy_off column (the --privacy off flag).
 	Off bool
+	// ZAuditMaxValues bounds the LPs of the z-score audit: withheld
+	// values in a component of more unknowns than this are treated as
+	// exposed without an LP, so the z-scores over them are withheld.
+	// 0 means DefaultZAuditMaxValues.
+	ZAuditMaxValues int
 }
 
 // Table is one layer on its way to publication, with what the privacy

@@ -84,7 +84,7 @@ func (s *state) protectLinked() {
 	stuck := map[int]bool{}
 	for {
 		s.relationPass()
-		fails := s.audit(s.relCons())
+		fails := s.audit(s.relCons(), 0)
 		var todo []int
 		for _, id := range fails {
 			if !stuck[id] {
@@ -111,6 +111,17 @@ func (s *state) protectLinked() {
 		s.rep.Unprotected = append(s.rep.Unprotected, s.describe(id))
 	}
 	// The z-scores: null the neighbourhoods that pin a withheld count.
+	maxValues := s.p.ZAuditMaxValues
+	if maxValues <= 0 {
+		maxValues = DefaultZAuditMaxValues
+	}
+	defer func() {
+		if s.unaudited > 0 {
+			s.rep.Unaudited = s.unaudited
+			s.rep.Warnings = append(s.rep.Warnings, fmt.Sprintf(
+				"z-scores withheld without an LP audit around %d withheld values: their neighbourhoods link more than %d unknown values (a wide distance band over many empty cells); a narrower --weights band keeps more z-scores", s.unaudited, maxValues))
+		}
+	}()
 	for {
 		bands := s.zBands()
 		if len(bands) == 0 {
@@ -123,7 +134,7 @@ func (s *state) protectLinked() {
 			cons = append(cons, c)
 		}
 		nrel := len(cons) - len(bands)
-		fails := s.audit(cons)
+		fails := s.audit(cons, maxValues)
 		nulled := 0
 		failing := map[int]bool{}
 		for _, id := range fails {

@@ -27,6 +27,10 @@ type Report struct {
 	// LPs the number of linear programs it solved.
 	Audited int `json:"audited"`
 	LPs     int `json:"lps"`
+	// Unaudited counts the times the z-score audit treated withheld
+	// values as exposed without solving their LPs, their component being
+	// too large; the z-scores over them were withheld.
+	Unaudited int `json:"unaudited,omitempty"`
 	// Unprotected describes withheld values whose feasible interval
 	// stays narrower than K although nothing more can be withheld (a
 	// public total of fewer than K records).

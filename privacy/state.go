@@ -51,6 +51,9 @@ type state struct {
 	pools []rel         // pool = sum of its members, rebuilt by refresh
 	zNull []map[int]int // per table, feature -> zPOff or zAllOff
 	rep   *Report
+	// unaudited counts the withheld values the z-score audit failed
+	// without an LP (zAuditMaxValues), over all its rounds.
+	unaudited int
 }
 
 func (s *state) round(v int64) int64 {

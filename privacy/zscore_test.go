@@ -249,3 +249,70 @@ func TestZScoreAuditKeepsCoarseZ(t *testing.T) {
 	}
 	t.Logf("%d withheld of %d; z kept without p on %d, p nulled %v, z nulled %v; %d LPs", len(iv), len(counts), zOnly, rep.PNulled, rep.ZNulled, rep.LPs)
 }
+
+// When the z-score bands link more withheld counts than the audit's
+// budget, the z-scores over them are withheld without an LP (and the
+// report says so); the attacker still finds every withheld count an
+// interval at least k wide, and the hotspot keeps its z-scores.
+func TestZScoreAuditBudget(t *testing.T) {
+	// Large counts with two fifths small ones among them: z to 1 decimal
+	// bounds a neighbourhood only loosely, so the LP decides, and the
+	// small counts share neighbourhoods, so the bands link them.
+	const side = 14
+	n := side * side
+	counts := make([]int64, n)
+	nb := make([][]int, n)
+	for r := range side {
+		for c := range side {
+			i := r*side + c
+			counts[i] = int64(50 + (i*7919)%300)
+			if (r*31+c*17)%5 < 2 && r > 3 { // none in the top rows
+				counts[i] = int64((i * 13) % 10)
+			}
+			for _, d := range [][2]int{{-1, 0}, {1, 0}, {0, -1}, {0, 1}} {
+				if rr, cc := r+d[0], c+d[1]; rr >= 0 && rr < side && cc >= 0 && cc < side {
+					nb[i] = append(nb[i], rr*side+cc)
+				}
+			}
+		}
+	}
+	mean, sd := meanSD(counts)
+	var rs [][]any
+	for i := range counts {
+		sum := float64(counts[i])
+		for _, j := range nb[i] {
+			sum += float64(counts[j])
+		}
+		W := float64(len(nb[i]) + 1)
+		z := (sum - mean*W) / (sd * math.Sqrt((float64(n)*W-W*W)/float64(n-1)))
+		rs = append(rs, []any{fmt.Sprintf("c%03d", i), counts[i], z, math.Erfc(math.Abs(z) / math.Sqrt2)})
+	}
+	l := layer("cells", []export.Column{col("cell_id", export.String), col("count", export.Int), col("gi_z", export.Float), col("gi_p", export.Float)}, rs...)
+	tb := privacy.Table{Layer: l, Sensitive: true, Counts: []string{"count"}, ZColumns: []string{"gi_z"}, PColumns: []string{"gi_p"},
+		Gi: &privacy.GiStar{Z: "gi_z", P: "gi_p", Count: "count", Neighbours: nb}}
+	out, rep := protect(t, []privacy.Table{tb}, nil, privacy.Policy{ZAuditMaxValues: 6})
+	checkNoSmall(t, out, 10)
+	if rep.Unaudited == 0 || len(rep.Warnings) == 0 {
+		t.Fatalf("no component was beyond the budget: %+v", rep)
+	}
+	iv := zAttacker(t, out[0], counts, nb).intervals(t)
+	for name, v := range iv {
+		if v[1]-v[0] < 10-1e-6 {
+			t.Errorf("%s: interval [%g, %g] narrower than k", name, v[0], v[1])
+		}
+	}
+	kept := 0
+	for _, r := range rows(out[0]) {
+		if r["gi_z"] != nil {
+			kept++
+		}
+	}
+	if kept == 0 {
+		t.Error("every z-score withheld")
+	}
+	_, full := protect(t, []privacy.Table{tb}, nil, privacy.Policy{})
+	if full.Unaudited != 0 || full.LPs <= rep.LPs {
+		t.Errorf("default budget: %d unaudited, %d LPs; small budget %d LPs", full.Unaudited, full.LPs, rep.LPs)
+	}
+	t.Logf("%d unaudited, %d LPs (%d with the default budget), %d z kept; %s", rep.Unaudited, rep.LPs, full.LPs, kept, rep.Warnings[0])
+}
