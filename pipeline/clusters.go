@@ -1,10 +1,14 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 	"github.com/uber/h3-go/v4"
@@ -103,8 +107,10 @@ func clustersTable(kind ingest.Kind, sensitive bool, ps *pointSet, cr *clusterRe
 	c := cols("cluster_id", export.Int, "n_points", export.Int, "count", export.Int,
 		"first_date", export.String, "last_date", export.String, "top_category", export.String,
 		"centroid_lon", export.Float, "centroid_lat", export.Float, "method", export.String, "eps_km", export.Float)
-	feats := make([]export.Feature, 0, len(cr.sums))
-	for _, s := range cr.sums {
+	feats := make([]export.Feature, len(cr.sums))
+	errs := make([]error, len(cr.sums))
+	parallelFor(len(cr.sums), func(i int) {
+		s := cr.sums[i]
 		var first, last ingest.Date
 		cats := map[string]float64{}
 		var count int64
@@ -128,7 +134,8 @@ func clustersTable(kind ingest.Kind, sensitive bool, ps *pointSet, cr *clusterRe
 		if sensitive {
 			g, err := h3Union(ps.pts, s.Members)
 			if err != nil {
-				return nil, err
+				errs[i] = err
+				return
 			}
 			shape = g
 		} else {
@@ -142,10 +149,13 @@ func clustersTable(kind ingest.Kind, sensitive bool, ps *pointSet, cr *clusterRe
 		if cr.method != "dbscan" {
 			eps = nil
 		}
-		feats = append(feats, export.Feature{Geometry: shape, Values: []any{
+		feats[i] = export.Feature{Geometry: shape, Values: []any{
 			int64(s.Label), int64(s.NPoints), count, dateValue(first), dateValue(last), topKey(cats),
 			centroid[0], centroid[1], cr.method, eps,
-		}})
+		}}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return &table{kind: kind, sensitive: sensitive, counts: []string{"count", "n_points"}, hideGeometry: true,
 		attached: []string{"first_date", "last_date", "top_category", "centroid_lon", "centroid_lat"},
@@ -277,4 +287,24 @@ func densityTable(kind ingest.Kind, sensitive bool, ps *pointSet, cfg *Config) (
 	sort.Slice(feats, func(i, j int) bool { return feats[i].Values[0].(string) < feats[j].Values[0].(string) })
 	return &table{kind: kind, sensitive: sensitive,
 		layer: &export.Layer{Name: "density", Columns: c, Features: export.Slice(feats)}}, nil
+}
+
+// parallelFor calls fn(i) for every i in [0, n) on GOMAXPROCS
+// goroutines, handing out indices one at a time (the items differ
+// widely in cost). fn must write only what belongs to its i.
+func parallelFor(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -66,10 +66,13 @@ func Summarize(points []orb.Point, weights []float64, labels []int) ([]Summary, 
 		}
 	}
 	for l := range out {
-		s := &out[l]
-		if s.NPoints == 0 {
+		if out[l].NPoints == 0 {
 			return nil, fmt.Errorf("cluster: label %d has no points", l)
 		}
+	}
+	// Centroids and hulls, cluster by cluster on every core.
+	parallelBlocks(k, 1, func(_, l, _ int) {
+		s := &out[l]
 		v := sums[l]
 		norm := math.Sqrt(v[0]*v[0] + v[1]*v[1] + v[2]*v[2])
 		if norm < 1e-12*s.Weight {
@@ -88,7 +91,7 @@ func Summarize(points []orb.Point, weights []float64, labels []int) ([]Summary, 
 			pts = append(pts, orb.Point{lon, p[1]})
 		}
 		s.Hull = convexHull(pts)
-	}
+	})
 	return out, nil
 }
 
