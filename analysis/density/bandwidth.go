@@ -3,7 +3,6 @@ package density
 import (
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/paulmach/orb"
 )
@@ -42,34 +41,6 @@ func ruleOfThumb(d, w []float64) Bandwidth {
 	b.Rule = 0.9 * math.Min(b.SD, math.Sqrt(1/math.Ln2)*b.Dm) * math.Pow(sw, -0.2)
 	b.Radius = b.Rule
 	return b
-}
-
-// weightedMedian is the median of d with each value repeated by its weight:
-// with integer weights it equals numpy.median of the expanded list (the mean of
-// the two middle values when the total is even), which is what ArcGIS and the
-// peer oracle use.
-func weightedMedian(d, w []float64) float64 {
-	idx := make([]int, len(d))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(a, b int) bool { return d[idx[a]] < d[idx[b]] })
-	total := 0.0
-	for _, x := range w {
-		total += x
-	}
-	half := total / 2
-	cum := 0.0
-	for k, i := range idx {
-		cum += w[i]
-		if cum > half*(1+1e-12) {
-			return d[i]
-		}
-		if cum >= half*(1-1e-12) && k+1 < len(idx) {
-			return (d[i] + d[idx[k+1]]) / 2
-		}
-	}
-	return d[idx[len(idx)-1]]
 }
 
 // weightsOr returns w, or n ones when w is nil, after checking it.
@@ -155,12 +126,14 @@ func RuleOfThumb(points []orb.Point, weights []float64) (Bandwidth, error) {
 	c := orb.Point{math.Atan2(s[1], s[0]) * 180 / math.Pi, math.Asin(s[2]/norm) * 180 / math.Pi}
 	cv := unit(c)
 	d := make([]float64, len(points))
-	for i, v := range vs {
-		// Below a micrometre the distance is rounding noise of the centre.
-		if d[i] = chordToKm(math.Sqrt(dist2(v, cv))); d[i] < 1e-9 {
-			d[i] = 0
+	forChunks(len(vs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			// Below a micrometre the distance is rounding noise of the centre.
+			if d[i] = chordToKm(math.Sqrt(dist2(vs[i], cv))); d[i] < 1e-9 {
+				d[i] = 0
+			}
 		}
-	}
+	})
 	b := ruleOfThumb(d, w)
 	b.Centre = c
 	return b, nil

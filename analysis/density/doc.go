@@ -11,10 +11,25 @@
 // surface is in weight per km² (per squared unit for the planar variant).
 // Distances are great-circle kilometres on a sphere of radius 6371.0088 km;
 // the caller chooses the evaluation locations (usually the centres of
-// equal-area grid cells), and a grid of cubes of side r's chord over the
-// points' 3-D unit vectors restricts every sum to the points within r. Sums
-// are added in fixed point, so a surface is the same to the last digit
-// whatever the order the points are visited in.
+// equal-area grid cells).
+//
+// # Speed
+//
+// A grid of cubes over the points' 3-D unit vectors restricts every sum to
+// the points within r, and the kernel is evaluated without an arcsine: it
+// only needs (d/r)², a short power series in the squared chord
+// (series.go). Points are grouped in small cubes (a 32nd of r's chord); a
+// cube lying wholly within r of a location is summed at once from the
+// moments of its points (moments.go), a cube straddling r point by point.
+// Incidents cluster in cities, so nearly all of a location's points come
+// in whole cubes: on the million-point bench file a location has 12,000
+// points within reach on average and costs 23 cube sums and 900
+// distances. Both ways agree with a pair-by-pair sum with math.Asin to
+// rounding (1e-13 of the density, plus the fixed point's resolution;
+// brute_test.go). Sums
+// are added in fixed point and each location is summed by one goroutine,
+// so a surface is the same to the last digit whatever the number of
+// cores.
 //
 // # Bandwidth
 //

@@ -3,8 +3,6 @@ package density
 import (
 	"fmt"
 	"math"
-	"runtime"
-	"sync"
 
 	"github.com/paulmach/orb"
 )
@@ -69,18 +67,9 @@ func Estimate(points []orb.Point, weights []float64, at []orb.Point, opt Options
 	if err != nil {
 		return Surface{}, fmt.Errorf("location: %w", err)
 	}
-	r := b.Radius
-	c := kmToChord(r)
-	ix := newIndex(vs, w, c)
-	out := make([]float64, len(qs))
-	forChunks(len(qs), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			out[i] = ix.sum(qs[i], c, func(d2, w float64) float64 {
-				return w * Quartic(chordToKm(math.Sqrt(d2)), r)
-			})
-		}
-	})
-	return Surface{Bandwidth: b, Density: out}, nil
+	k := sphereKernel(b.Radius)
+	ix := newIndex(vs, w, &k, true)
+	return Surface{Bandwidth: b, Density: ix.density(qs, &k)}, nil
 }
 
 // EstimatePlanar evaluates the quartic kernel density of x/y points at x/y
@@ -99,32 +88,11 @@ func EstimatePlanar(points []orb.Point, weights []float64, at []orb.Point, radiu
 	for i, p := range points {
 		vs[i] = [3]float64{p[0], p[1], 0}
 	}
-	ix := newIndex(vs, w, radius)
-	out := make([]float64, len(at))
+	qs := make([][3]float64, len(at))
 	for i, q := range at {
-		out[i] = ix.sum([3]float64{q[0], q[1], 0}, radius, func(d2, w float64) float64 {
-			return w * Quartic(math.Sqrt(d2), radius)
-		})
+		qs[i] = [3]float64{q[0], q[1], 0}
 	}
-	return out, nil
-}
-
-// forChunks runs fn over [0, n) on up to GOMAXPROCS goroutines; each index
-// is written by exactly one call, so results do not depend on scheduling.
-func forChunks(n int, fn func(lo, hi int)) {
-	g := runtime.GOMAXPROCS(0)
-	if n < 256 || g == 1 {
-		fn(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	step := (n + g - 1) / g
-	for lo := 0; lo < n; lo += step {
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			fn(lo, hi)
-		}(lo, min(lo+step, n))
-	}
-	wg.Wait()
+	k := planeKernel(radius)
+	ix := newIndex(vs, w, &k, false)
+	return ix.density(qs, &k), nil
 }

@@ -10,14 +10,17 @@ import (
 // EarthRadiusKm is the mean Earth radius used for every distance.
 const EarthRadiusKm = 6371.0088
 
+// unit is the unit vector of a lon/lat point. math.Sincos shares the
+// argument reduction of math.Sin and math.Cos and returns the same bits
+// (TestUnitSincos), at half the cost.
 func unit(p orb.Point) [3]float64 {
-	la, lo := p[1]*math.Pi/180, p[0]*math.Pi/180
-	c := math.Cos(la)
-	return [3]float64{c * math.Cos(lo), c * math.Sin(lo), math.Sin(la)}
+	sla, cla := math.Sincos(p[1] * math.Pi / 180)
+	slo, clo := math.Sincos(p[0] * math.Pi / 180)
+	return [3]float64{cla * clo, cla * slo, sla}
 }
 
+// embed checks the points and turns them into unit vectors, on all cores.
 func embed(points []orb.Point) ([][3]float64, error) {
-	out := make([][3]float64, len(points))
 	for i, p := range points {
 		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.IsInf(p[0], 0) || math.IsInf(p[1], 0) {
 			return nil, fmt.Errorf("point %d: coordinate is not finite (%v, %v)", i, p[0], p[1])
@@ -25,8 +28,13 @@ func embed(points []orb.Point) ([][3]float64, error) {
 		if p[1] < -90 || p[1] > 90 {
 			return nil, fmt.Errorf("point %d: latitude %v outside [-90, 90]", i, p[1])
 		}
-		out[i] = unit(p)
 	}
+	out := make([][3]float64, len(points))
+	forChunks(len(points), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = unit(points[i])
+		}
+	})
 	return out, nil
 }
 
