@@ -2,8 +2,12 @@ package pipeline
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,52 +15,75 @@ import (
 	"github.com/htmap/htmap/export"
 )
 
-// writeTable writes a published layer as GeoJSON (and a GeoJSON text
-// sequence on request), Arrow IPC and GeoParquet under dir/<kind>/, and
-// records each file in the manifest.
-func (m *Manifest) writeTable(od *outDir, t *table, cfg *Config) error {
-	base := t.dir() + "/" + t.layer.Name
-	if cfg.Flat {
-		base = t.layer.Name
-	}
-	if err := os.MkdirAll(filepath.Dir(od.path(base)), 0o755); err != nil {
-		return err
-	}
+// writeTables writes every published table in every format: one file
+// per table and format, written and hashed in the same pass, files in
+// parallel (each writer only reads its layer). The manifest lists them
+// in a fixed order whatever finished first.
+func (m *Manifest) writeTables(od *outDir, tables []*table, cfg *Config) error {
 	type format struct {
 		ext, name string
-		write     func(f *os.File) (int64, error)
+		write     func(w io.Writer, l *export.Layer) (int64, error)
 	}
 	formats := []format{
-		{".geojson", "geojson", func(f *os.File) (int64, error) {
-			st, err := export.WriteGeoJSON(f, t.layer, export.GeoJSONOptions{Decimals: cfg.Decimals})
+		{".geojson", "geojson", func(w io.Writer, l *export.Layer) (int64, error) {
+			st, err := export.WriteGeoJSON(w, l, export.GeoJSONOptions{Decimals: cfg.Decimals})
 			return st.Features, err
 		}},
-		{".arrow", "arrow", func(f *os.File) (int64, error) { return export.WriteArrow(f, t.layer) }},
-		{".parquet", "geoparquet", func(f *os.File) (int64, error) { return export.WriteGeoParquet(f, t.layer) }},
+		{".arrow", "arrow", export.WriteArrow},
+		{".parquet", "geoparquet", export.WriteGeoParquet},
 	}
 	if cfg.GeoJSONSeq {
-		formats = append(formats, format{".geojsons", "geojsonseq", func(f *os.File) (int64, error) {
-			st, err := export.WriteGeoJSON(f, t.layer, export.GeoJSONOptions{Decimals: cfg.Decimals, Seq: true})
+		formats = append(formats, format{".geojsons", "geojsonseq", func(w io.Writer, l *export.Layer) (int64, error) {
+			st, err := export.WriteGeoJSON(w, l, export.GeoJSONOptions{Decimals: cfg.Decimals, Seq: true})
 			return st.Features, err
 		}})
 	}
-	for _, fm := range formats {
-		rel := base + fm.ext
-		f, err := os.Create(od.path(rel))
-		if err != nil {
+	type job struct {
+		t   *table
+		rel string
+		fm  format
+	}
+	var jobs []job
+	for _, t := range tables {
+		base := t.dir() + "/" + t.layer.Name
+		if cfg.Flat {
+			base = t.layer.Name
+		}
+		if err := os.MkdirAll(filepath.Dir(od.path(base)), 0o755); err != nil {
 			return err
 		}
-		n, err := fm.write(f)
+		for _, fm := range formats {
+			jobs = append(jobs, job{t, base + fm.ext, fm})
+		}
+	}
+	recs := make([]OutputRecord, len(jobs))
+	errs := make([]error, len(jobs))
+	parallelFor(len(jobs), func(i int) {
+		j := jobs[i]
+		f, err := os.Create(od.path(j.rel))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		h := sha256.New()
+		bw := bufio.NewWriterSize(io.MultiWriter(f, h), 1<<16)
+		n, err := j.fm.write(bw, j.t.layer)
+		if err == nil {
+			err = bw.Flush()
+		}
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			return fmt.Errorf("writing %s: %w", rel, err)
+			errs[i] = fmt.Errorf("writing %s: %w", j.rel, err)
+			return
 		}
-		if err := m.addOutput(od, rel, fm.name, n, false); err != nil {
-			return err
-		}
+		recs[i] = OutputRecord{Path: j.rel, Format: j.fm.name, SHA256: hex.EncodeToString(h.Sum(nil)), Features: n}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
+	m.Outputs = append(m.Outputs, recs...)
 	return nil
 }
 

@@ -326,10 +326,8 @@ func Run(ctx context.Context, cfg Config, opt Options) (*Manifest, error) {
 	if cfg.Flat && len(colls) > 1 && !(len(cfg.Stages) == 1 && cfg.Stages[0] == "vulnerability") {
 		return nil, fmt.Errorf("this command takes inputs of one kind; got %d kinds (use htmap run for several)", len(colls))
 	}
-	for _, t := range published {
-		if err := m.writeTable(od, t, &cfg); err != nil {
-			return nil, err
-		}
+	if err := m.writeTables(od, published, &cfg); err != nil {
+		return nil, err
 	}
 	if err := m.writeFlowmaps(od, published, &cfg); err != nil {
 		return nil, err
