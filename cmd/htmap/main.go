@@ -21,7 +21,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 )
 
 // usageError is an error in how htmap was called (exit status 2).
@@ -62,14 +61,6 @@ func commands() []command {
 }
 
 func main() {
-	if os.Getenv("GOGC") == "" {
-		// A run's live heap is mostly the points kept for clustering and
-		// density; the default GOGC of 100 lets garbage grow to as much
-		// again before a collection. At 50 the peak is 1.5x the live heap
-		// (10 million points: 1.7 GB instead of 2.5 GB) for about 2% more
-		// CPU. GOGC in the environment still decides.
-		debug.SetGCPercent(50)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	e := &env{stdout: os.Stdout, stderr: os.Stderr, stderrTTY: isTerminal(os.Stderr), argv: os.Args[1:]}

@@ -78,6 +78,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	tuneGC(cfg.Inputs)
 	m, err := pipeline.Run(ctx, cfg, opt)
 	if err != nil {
 		return err

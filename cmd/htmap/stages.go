@@ -75,6 +75,7 @@ func stageCommand(name, synopsis, about string, stages []string, extra func(*set
 		if e.stderrTTY && !cfg.Quiet {
 			opt.Progress = pipeline.NewProgress(e.stderr)
 		}
+		tuneGC(cfg.Inputs)
 		m, err := pipeline.Run(ctx, cfg, opt)
 		if err != nil {
 			return err
@@ -190,6 +191,7 @@ func cmdVulnerability(ctx context.Context, e *env, args []string) error {
 	if err := cfg.Validate(); err != nil {
 		return usageError{err.Error()}
 	}
+	tuneGC(cfg.Inputs)
 	m, err := pipeline.Run(ctx, cfg, pipeline.Options{Command: append([]string{"htmap"}, e.argv...), Warn: e.stderr})
 	if err != nil {
 		return err
