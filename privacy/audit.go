@@ -1,9 +1,13 @@
 package privacy
 
 import (
+	"cmp"
 	"errors"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // The LP audit.
@@ -150,6 +154,14 @@ func (s *state) audit(cons []con, maxValues int) (fails []int) {
 			}
 		}
 	}
+	// The components are independent: their LPs run on every core.
+	type job struct {
+		r     int
+		ts    []int
+		fails []int
+		lps   int
+	}
+	var jobs []*job
 	for r, ts := range targets {
 		s.rep.Audited += len(ts)
 		if maxValues > 0 && size[r] > maxValues {
@@ -157,7 +169,24 @@ func (s *state) audit(cons []con, maxValues int) (fails []int) {
 			fails = append(fails, ts...)
 			continue
 		}
-		fails = append(fails, s.auditComponent(cons, comps[r], ts)...)
+		jobs = append(jobs, &job{r: r, ts: ts})
+	}
+	// largest first, so one big component does not start last
+	slices.SortFunc(jobs, func(a, b *job) int { return cmp.Or(len(comps[b.r])-len(comps[a.r]), a.r-b.r) })
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
+				j := jobs[i]
+				j.fails, j.lps = s.auditComponent(cons, comps[j.r], j.ts)
+			}
+		})
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		fails = append(fails, j.fails...)
+		s.rep.LPs += j.lps
 	}
 	slices.Sort(fails) // map order must not reach the results
 	return fails
@@ -211,7 +240,7 @@ func (s *state) upperBounds(cons []con) []float64 {
 }
 
 // auditComponent solves the LPs of one component.
-func (s *state) auditComponent(cons []con, cis []int, targets []int) (fails []int) {
+func (s *state) auditComponent(cons []con, cis []int, targets []int) (fails []int, lps int) {
 	R := float64(max(s.p.Round, 1))
 	col := map[int]int{} // node -> column
 	ncol := 0
@@ -293,12 +322,12 @@ func (s *state) auditComponent(cons []con, cis []int, targets []int) (fails []in
 		}
 	}
 	if len(A) == 0 {
-		return nil
+		return nil, 0
 	}
 	tbl, err := newTableau(A, b, ncol)
-	s.rep.LPs++
+	lps++
 	if err != nil {
-		return targets // cannot prove them safe: withhold more
+		return targets, lps // cannot prove them safe: withhold more
 	}
 	lo := map[int]float64{}
 	hi := map[int]float64{}
@@ -323,7 +352,7 @@ func (s *state) auditComponent(cons []con, cis []int, targets []int) (fails []in
 	k := float64(s.p.K) - 1e-6
 	cost := make([]float64, ncol)
 	solve := func(c []float64) (int, error) {
-		s.rep.LPs++
+		lps++
 		return tbl.optimize(c)
 	}
 	// One point with every open value as small as possible first: it
@@ -370,7 +399,7 @@ func (s *state) auditComponent(cons []con, cis []int, targets []int) (fails []in
 			fails = append(fails, id)
 		}
 	}
-	return fails
+	return fails, lps
 }
 
 func allPositive(a map[int]float64) bool {
