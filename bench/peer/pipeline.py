@@ -295,7 +295,11 @@ def main():
     lap("gistar")
 
     from sklearn.cluster import DBSCAN
-    pts = pd.DataFrame({"lat": lat, "lon": lon, "count": cnt})
+    # A point that weighs nothing (an incident with no one dead or
+    # missing) neither makes nor joins a cluster, as in htmap: it is left
+    # out and labelled noise.
+    keep = cnt > 0
+    pts = pd.DataFrame({"lat": lat[keep], "lon": lon[keep], "count": cnt[keep]})
     g = pts.groupby(["lat", "lon"], sort=False)
     place = g.ngroup().to_numpy()
     u = g["count"].sum()
@@ -309,7 +313,8 @@ def main():
     core[db.core_sample_indices_] = True
     # ngroup numbers groups in order of first appearance, as u's index
     # with sort=False
-    plabel, pcore = db.labels_[place], core[place]
+    plabel, pcore = np.full(len(cnt), -1), np.zeros(len(cnt), bool)
+    plabel[keep], pcore[keep] = db.labels_[place], core[place]
     lap("dbscan")
 
     import geopandas as gpd
