@@ -44,19 +44,7 @@ func lattice(side int, dense bool) (counts []int64, nb [][]int, z, p []float64) 
 			}
 		}
 	}
-	mean, sd := meanSD(counts)
-	z = make([]float64, n)
-	p = make([]float64, n)
-	for i := range n {
-		sum := float64(counts[i])
-		for _, j := range nb[i] {
-			sum += float64(counts[j])
-		}
-		W := float64(len(nb[i]) + 1)
-		q := (float64(n)*W - W*W) / float64(n-1)
-		z[i] = (sum - mean*W) / (sd * math.Sqrt(q))
-		p[i] = math.Erfc(math.Abs(z[i]) / math.Sqrt2)
-	}
+	z, p = giStar(counts, nb)
 	return counts, nb, z, p
 }
 
@@ -276,16 +264,10 @@ func TestZScoreAuditBudget(t *testing.T) {
 			}
 		}
 	}
-	mean, sd := meanSD(counts)
+	z, p := giStar(counts, nb)
 	var rs [][]any
 	for i := range counts {
-		sum := float64(counts[i])
-		for _, j := range nb[i] {
-			sum += float64(counts[j])
-		}
-		W := float64(len(nb[i]) + 1)
-		z := (sum - mean*W) / (sd * math.Sqrt((float64(n)*W-W*W)/float64(n-1)))
-		rs = append(rs, []any{fmt.Sprintf("c%03d", i), counts[i], z, math.Erfc(math.Abs(z) / math.Sqrt2)})
+		rs = append(rs, []any{fmt.Sprintf("c%03d", i), counts[i], z[i], p[i]})
 	}
 	l := layer("cells", []export.Column{col("cell_id", export.String), col("count", export.Int), col("gi_z", export.Float), col("gi_p", export.Float)}, rs...)
 	tb := privacy.Table{Layer: l, Sensitive: true, Counts: []string{"count"}, ZColumns: []string{"gi_z"}, PColumns: []string{"gi_p"},

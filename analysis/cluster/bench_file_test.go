@@ -1,69 +1,24 @@
 package cluster
 
 import (
-	"encoding/csv"
-	"io"
 	"math"
-	"os"
-	"strconv"
 	"testing"
 
 	"github.com/paulmach/orb"
+
+	"github.com/htmap/htmap/internal/testenv"
 )
 
-// benchPoints reads lat, lon and count from the CSV named by
-// HTMAP_BENCH_POINTS (bench/run's points_N.csv: a header with lat, lon and
-// count columns), skipping rows that weigh nothing as the pipeline does. It
-// skips the benchmark when the variable is unset, so CI never needs the file.
+// benchPoints is bench/run's points file (testenv.BenchPoints) without
+// the rows that weigh nothing, which the pipeline leaves out of clustering.
 func benchPoints(b testing.TB) ([]orb.Point, []float64) {
 	b.Helper()
-	path := os.Getenv("HTMAP_BENCH_POINTS")
-	if path == "" {
-		b.Skip("HTMAP_BENCH_POINTS is not set")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.ReuseRecord = true
-	head, err := r.Read()
-	if err != nil {
-		b.Fatal(err)
-	}
-	lat, lon, cnt := -1, -1, -1
-	for i, h := range head {
-		switch h {
-		case "lat":
-			lat = i
-		case "lon":
-			lon = i
-		case "count":
-			cnt = i
-		}
-	}
-	if lat < 0 || lon < 0 || cnt < 0 {
-		b.Fatalf("%s: header %v lacks lat, lon or count", path, head)
-	}
+	all, counts := testenv.BenchPoints(b)
 	var pts []orb.Point
 	var w []float64
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
-		y, err1 := strconv.ParseFloat(rec[lat], 64)
-		x, err2 := strconv.ParseFloat(rec[lon], 64)
-		c, err3 := strconv.ParseFloat(rec[cnt], 64)
-		if err1 != nil || err2 != nil || err3 != nil {
-			continue // rows without coordinates: ingest drops them too
-		}
+	for i, c := range counts {
 		if c > 0 {
-			pts, w = append(pts, orb.Point{x, y}), append(w, c)
+			pts, w = append(pts, all[i]), append(w, c)
 		}
 	}
 	return pts, w

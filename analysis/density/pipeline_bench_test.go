@@ -1,74 +1,16 @@
 package density
 
 import (
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 	"math"
-	"os"
 	"slices"
-	"strconv"
 	"testing"
 
-	"github.com/htmap/htmap/geo"
 	"github.com/paulmach/orb"
-)
 
-// benchPoints reads lat, lon and count from the CSV named by
-// HTMAP_BENCH_POINTS (the bench/ case files), skipping the benchmark when
-// the variable is unset so that CI never needs the file.
-func benchPoints(b *testing.B) ([]orb.Point, []float64) {
-	b.Helper()
-	path := os.Getenv("HTMAP_BENCH_POINTS")
-	if path == "" {
-		b.Skip("HTMAP_BENCH_POINTS not set")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.ReuseRecord = true
-	head, err := r.Read()
-	if err != nil {
-		b.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range head {
-		col[h] = i
-	}
-	la, okLa := col["lat"]
-	lo, okLo := col["lon"]
-	cn, okCn := col["count"]
-	if !okLa || !okLo || !okCn {
-		b.Fatalf("%s: want lat, lon and count columns, have %v", path, head)
-	}
-	var pts []orb.Point
-	var w []float64
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
-		lat, err1 := strconv.ParseFloat(rec[la], 64)
-		lon, err2 := strconv.ParseFloat(rec[lo], 64)
-		if err1 != nil || err2 != nil {
-			continue // no coordinates: the pipeline has no point either
-		}
-		c, err := strconv.ParseFloat(rec[cn], 64)
-		if err != nil {
-			c = 1
-		}
-		pts = append(pts, orb.Point{lon, lat})
-		w = append(w, c)
-	}
-	return pts, w
-}
+	"github.com/htmap/htmap/geo"
+	"github.com/htmap/htmap/internal/testenv"
+)
 
 // pipelineLocations builds the locations pipeline.densityTable evaluates
 // at: the centres of the grid:radius/5 cells within one radius of any
@@ -110,7 +52,7 @@ func pipelineLocations(b *testing.B, pts []orb.Point, radius float64) []orb.Poin
 //
 //	HTMAP_BENCH_POINTS=/tmp/bench-final/points_1000000.csv go test -run XXX -bench Pipeline -count 5 ./analysis/density
 func BenchmarkPipelineDensity(b *testing.B) {
-	pts, w := benchPoints(b)
+	pts, w := testenv.BenchPoints(b)
 	bw, err := RuleOfThumb(pts, w)
 	if err != nil {
 		b.Fatal(err)
@@ -130,7 +72,7 @@ func BenchmarkPipelineDensity(b *testing.B) {
 }
 
 func BenchmarkPipelineRuleOfThumb(b *testing.B) {
-	pts, w := benchPoints(b)
+	pts, w := testenv.BenchPoints(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := RuleOfThumb(pts, w); err != nil {
@@ -140,7 +82,7 @@ func BenchmarkPipelineRuleOfThumb(b *testing.B) {
 }
 
 func BenchmarkPipelineEstimate(b *testing.B) {
-	pts, w := benchPoints(b)
+	pts, w := testenv.BenchPoints(b)
 	bw, err := RuleOfThumb(pts, w)
 	if err != nil {
 		b.Fatal(err)
@@ -158,7 +100,7 @@ func BenchmarkPipelineEstimate(b *testing.B) {
 }
 
 func BenchmarkPipelineLocations(b *testing.B) {
-	pts, w := benchPoints(b)
+	pts, w := testenv.BenchPoints(b)
 	bw, err := RuleOfThumb(pts, w)
 	if err != nil {
 		b.Fatal(err)
