@@ -66,8 +66,12 @@ type splitter struct {
 	line  int64  // lines before carry
 	err   error  // a read error other than io.EOF
 	eof   bool
-	size  int // chunk size in bytes
+	size  int  // chunk size in bytes
+	stuck bool // no row end within maxChunkGrowth chunks: read row by row from carry
 }
+
+// maxChunkGrowth bounds how far a chunk grows to find the end of a row.
+const maxChunkGrowth = 16
 
 // next returns the next chunk's text, or nil at the end of the input or
 // on a read error (s.err).
@@ -99,6 +103,15 @@ func (s *splitter) next(buf []byte) []byte {
 			cut = cutRows(buf)
 		}
 		if cut == 0 && !s.eof {
+			if target >= maxChunkGrowth*s.size {
+				// No row ends in several chunks' worth of text: a huge
+				// quoted field, or a stray quote that flipped the count
+				// for everything after it. The row-by-row reader takes
+				// over from here instead of this reading on to the end.
+				s.stuck = true
+				s.carry = append(s.carry, buf...)
+				return nil
+			}
 			target *= 2 // one row longer than a chunk
 			continue
 		}
@@ -188,13 +201,17 @@ func (r *Reader) readParallel(d *delivery) (done bool, err error) {
 			}
 		})
 	}
+	var halted sync.Once
 	halt := func() {
-		close(stop)
-		for ch := range order {
-			<-ch.done
-		}
-		wg.Wait()
+		halted.Do(func() {
+			close(stop)
+			for ch := range order {
+				<-ch.done
+			}
+			wg.Wait()
+		})
 	}
+	defer halt() // also when fn panics: no goroutine is left blocked
 
 	for ch := range order {
 		<-ch.done
@@ -202,19 +219,20 @@ func (r *Reader) readParallel(d *delivery) (done bool, err error) {
 			// Hand this chunk, the ones cut after it and the rest of the
 			// input to the row-by-row reader.
 			rest := [][]byte{ch.data}
-			close(stop)
-			for later := range order {
-				<-later.done
-				rest = append(rest, later.data)
-			}
-			wg.Wait()
+			halted.Do(func() {
+				close(stop)
+				for later := range order {
+					<-later.done
+					rest = append(rest, later.data)
+				}
+				wg.Wait()
+			})
 			r.resume(sp, rest, ch.line, skip)
 			return false, nil
 		}
 		skip += int64(len(ch.data))
 		r.src.(*csvSource).skip = skip // BytesRead, as seen from fn
 		if err := d.deliver(ch); err != nil {
-			halt()
 			return false, err
 		}
 		select {
@@ -223,7 +241,7 @@ func (r *Reader) readParallel(d *delivery) (done bool, err error) {
 		}
 	}
 	wg.Wait()
-	if sp.err != nil {
+	if sp.err != nil || sp.stuck {
 		r.resume(sp, nil, sp.line, skip)
 		return false, nil
 	}
@@ -328,16 +346,18 @@ func (d *delivery) deliver(ch *chunk) error {
 	recs := ch.recs
 	for i := range recs {
 		recs[i].Row += base
-		if ch.repaired[i] {
-			d.sum.Repaired[SwappedLatLon]++
-		}
-		if ch.same[i] {
-			d.sum.SameCountry++
-		}
 	}
-	for len(recs) > 0 {
-		b := recs[:min(len(recs), len(d.batch))]
-		recs = recs[len(b):]
+	for at := 0; at < len(recs); {
+		b := recs[at:min(len(recs), at+len(d.batch))]
+		for i := at; i < at+len(b); i++ { // counted as passed on, as row by row
+			if ch.repaired[i] {
+				d.sum.Repaired[SwappedLatLon]++
+			}
+			if ch.same[i] {
+				d.sum.SameCountry++
+			}
+		}
+		at += len(b)
 		d.sum.RowsRead += int64(len(b))
 		d.sum.RowsUsed += int64(len(b))
 		if d.fn != nil {

@@ -5,10 +5,12 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -59,7 +61,7 @@ func sameRead(t testing.TB, data []byte, opt Options, chunks ...int) {
 	for _, c := range chunks {
 		got, _ := readWith(t, data, opt, 3, c)
 		for _, n := range got.Batches {
-			if n < 1 || n > max(opt.BatchSize, 1) {
+			if n < 1 || n > batchSize(opt) {
 				t.Fatalf("chunk %d bytes: batch of %d records (batch size %d)", c, n, opt.BatchSize)
 			}
 		}
@@ -226,4 +228,75 @@ func TestCutRows(t *testing.T) {
 			t.Errorf("cutRows(%q) = %d, want %d", c.in, got, c.want)
 		}
 	}
+}
+
+// A stray quote flips the quote count for every row after it, so no
+// later newline looks like a row end: the parallel reader then hands over
+// to the row-by-row reader after a few chunks' worth of text, instead of
+// reading the rest of the input into one chunk.
+func TestParallelStrayQuoteStaysBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("date,citizenship,notes\n")
+	for i := range 40000 {
+		if i == 50 {
+			b.WriteString("2019,PH,a 5\" screen\n")
+			continue
+		}
+		fmt.Fprintf(&b, "2019,PH,n%d\n", i)
+	}
+	data := []byte(b.String())
+	sameRead(t, data, Options{Now: testNow}, 1000)
+	src := &countingReader{r: bytes.NewReader(data)}
+	r, err := NewReader(src, "q.csv", Options{Now: testNow, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.chunkBytes = 1000
+	var at int64 = -1
+	sum, err := r.Read(nil, func(j Reject) error {
+		if j.Reason == BadQuote {
+			at = src.n.Load() // bytes taken from the input so far
+		}
+		return nil
+	})
+	if err != nil || sum.RowsRejected != 1 || sum.RowsUsed != 39999 {
+		t.Fatalf("%v %+v", err, sum)
+	}
+	if at < 0 || at > 100_000 {
+		t.Errorf("%d of %d bytes read when the stray quote was rejected", at, len(data))
+	}
+}
+
+// A callback that stops the read stops the counts where it stopped: no
+// repaired or same-country row is counted that was not passed on.
+func TestParallelStopCountsOnlyWhatWasPassed(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("year,orig,dest,refugees\n")
+	for range 100 {
+		b.WriteString("2019,PHL,PHL,3\n")
+	}
+	stop := errors.New("stop")
+	for _, w := range []int{1, 2} {
+		r, err := NewReader(strings.NewReader(b.String()), "f.csv", Options{Now: testNow, BatchSize: 5, Workers: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.chunkBytes = 1000 // many batches a chunk
+		seen := 0
+		sum, err := r.Read(func(recs []Record) error { seen += len(recs); return stop }, nil)
+		if err != stop || sum.SameCountry != int64(seen) || sum.RowsUsed != int64(seen) {
+			t.Errorf("workers %d: %v, %d passed on, %+v", w, err, seen, sum)
+		}
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
 }
