@@ -145,12 +145,51 @@ func (s *state) audit(cons []con, maxValues int) (fails []int) {
 		// smaller.
 		return fails
 	}
-	var size map[int]int
+	// The size limit looks at the values z-score bands alone join: only
+	// withholding z-scores can break those groups up (a component that
+	// relations make large is solved whatever its size, as in the first
+	// audit). A component fails unsolved when one of its band groups has
+	// more than maxValues unknowns.
+	var bandSize map[int]int // component root -> largest band group in it
 	if maxValues > 0 {
-		size = map[int]int{}
+		bp := make([]int, len(s.nodes))
+		for i := range bp {
+			bp[i] = i
+		}
+		bfind := func(i int) int {
+			for bp[i] != i {
+				bp[i] = bp[bp[i]]
+				i = bp[i]
+			}
+			return i
+		}
+		for _, cn := range cons {
+			if cn.band < 0 {
+				continue
+			}
+			first := -1
+			for _, id := range cn.ids {
+				if !s.isVar(id) {
+					continue
+				}
+				if first < 0 {
+					first = id
+				} else {
+					bp[bfind(id)] = bfind(first)
+				}
+			}
+		}
+		group := map[int]int{}
 		for id := range s.nodes {
 			if used[id] {
-				size[find(id)]++
+				group[bfind(id)]++
+			}
+		}
+		bandSize = map[int]int{}
+		for id := range s.nodes {
+			if used[id] && bfind(id) == id {
+				r := find(id)
+				bandSize[r] = max(bandSize[r], group[id])
 			}
 		}
 	}
@@ -164,8 +203,13 @@ func (s *state) audit(cons []con, maxValues int) (fails []int) {
 	var jobs []*job
 	for r, ts := range targets {
 		s.rep.Audited += len(ts)
-		if maxValues > 0 && size[r] > maxValues {
-			s.unaudited += len(ts)
+		if maxValues > 0 && bandSize[r] > maxValues {
+			if s.unaudited == nil {
+				s.unaudited = map[int]bool{}
+			}
+			for _, id := range ts {
+				s.unaudited[id] = true
+			}
 			fails = append(fails, ts...)
 			continue
 		}

@@ -116,10 +116,10 @@ func (s *state) protectLinked() {
 		maxValues = DefaultZAuditMaxValues
 	}
 	defer func() {
-		if s.unaudited > 0 {
-			s.rep.Unaudited = s.unaudited
+		if n := len(s.unaudited); n > 0 {
+			s.rep.Unaudited = n
 			s.rep.Warnings = append(s.rep.Warnings, fmt.Sprintf(
-				"z-scores withheld without an LP audit around %d withheld values: their neighbourhoods link more than %d unknown values (a wide distance band over many empty cells); a narrower --weights band keeps more z-scores", s.unaudited, maxValues))
+				"z-scores withheld without an LP audit around %d withheld values: their neighbourhoods link more than %d unknown values (a wide distance band over many empty cells); a narrower --weights band keeps more z-scores", n, maxValues))
 		}
 	}()
 	for {
@@ -171,7 +171,12 @@ func (s *state) protectLinked() {
 			}
 		}
 		if nulled == 0 {
+			ids := make([]int, 0, len(failing))
 			for id := range failing {
+				ids = append(ids, id)
+			}
+			sort.Ints(ids) // the manifest lists them in a fixed order
+			for _, id := range ids {
 				s.rep.Unprotected = append(s.rep.Unprotected, s.describe(id))
 			}
 			return

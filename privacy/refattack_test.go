@@ -221,6 +221,11 @@ func TestCountryRunWithZScores(t *testing.T) {
 			kept++
 		}
 	}
+	if len(rep.Unprotected) > 0 || rep.Unaudited > 0 {
+		// every value here can be protected, and the components the bands
+		// join are small: nothing may be reported unprotected or skipped
+		t.Errorf("unprotected %v, %d unaudited", rep.Unprotected, rep.Unaudited)
+	}
 	t.Logf("%d sampled withheld values attacked; z kept on %d of %d countries (p nulled %v, z nulled %v); %d LPs; unprotected %v",
 		len(iv), kept, len(counts), rep.PNulled, rep.ZNulled, rep.LPs, rep.Unprotected)
 }

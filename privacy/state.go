@@ -51,9 +51,9 @@ type state struct {
 	pools []rel         // pool = sum of its members, rebuilt by refresh
 	zNull []map[int]int // per table, feature -> zPOff or zAllOff
 	rep   *Report
-	// unaudited counts the withheld values the z-score audit failed
-	// without an LP (zAuditMaxValues), over all its rounds.
-	unaudited int
+	// unaudited holds the withheld values the z-score audit failed
+	// without an LP (Policy.ZAuditMaxValues), over all its rounds.
+	unaudited map[int]bool
 }
 
 func (s *state) round(v int64) int64 {
