@@ -165,11 +165,7 @@ func TestZScoreInversionAudit(t *testing.T) {
 	out, rep := protect(t, []privacy.Table{tb}, nil, privacy.Policy{})
 	checkNoSmall(t, out, 10)
 	iv := zAttacker(t, out[0], counts, nb).intervals(t)
-	for name, v := range iv {
-		if v[1]-v[0] < 10-1e-6 {
-			t.Errorf("%s: interval [%g, %g] narrower than k", name, v[0], v[1])
-		}
-	}
+	requireWide(t, iv)
 	rs := rows(out[0])
 	for _, i := range []int{44, 45, 54, 55} { // interior of the planted block
 		if rs[i]["gi_z"] == nil {
@@ -189,17 +185,8 @@ func TestZScoreAuditDense(t *testing.T) {
 	out, rep := protect(t, []privacy.Table{tb}, nil, privacy.Policy{})
 	checkNoSmall(t, out, 10)
 	iv := zAttacker(t, out[0], counts, nb).intervals(t)
-	for name, v := range iv {
-		if v[1]-v[0] < 10-1e-6 {
-			t.Errorf("%s: interval [%g, %g] narrower than k", name, v[0], v[1])
-		}
-	}
-	kept := 0
-	for _, r := range rows(out[0]) {
-		if r["gi_z"] != nil {
-			kept++
-		}
-	}
+	requireWide(t, iv)
+	kept := zKept(out[0])
 	t.Logf("%d withheld of %d; z kept on %d cells, nulled on %d; %d LPs", len(iv), len(counts), kept, rep.ZNulled["cells"], rep.LPs)
 }
 
@@ -221,11 +208,7 @@ func TestZScoreAuditKeepsCoarseZ(t *testing.T) {
 	out, rep := protect(t, []privacy.Table{tb}, nil, privacy.Policy{})
 	checkNoSmall(t, out, 10)
 	iv := zAttacker(t, out[0], counts, nb).intervals(t)
-	for name, v := range iv {
-		if v[1]-v[0] < 10-1e-6 {
-			t.Errorf("%s: interval [%g, %g] narrower than k", name, v[0], v[1])
-		}
-	}
+	requireWide(t, iv)
 	zOnly := 0
 	for _, r := range rows(out[0]) {
 		if r["gi_z"] != nil && r["gi_p"] == nil {
@@ -278,17 +261,8 @@ func TestZScoreAuditBudget(t *testing.T) {
 		t.Fatalf("no component was beyond the budget: %+v", rep)
 	}
 	iv := zAttacker(t, out[0], counts, nb).intervals(t)
-	for name, v := range iv {
-		if v[1]-v[0] < 10-1e-6 {
-			t.Errorf("%s: interval [%g, %g] narrower than k", name, v[0], v[1])
-		}
-	}
-	kept := 0
-	for _, r := range rows(out[0]) {
-		if r["gi_z"] != nil {
-			kept++
-		}
-	}
+	requireWide(t, iv)
+	kept := zKept(out[0])
 	if kept == 0 {
 		t.Error("every z-score withheld")
 	}
@@ -297,4 +271,26 @@ func TestZScoreAuditBudget(t *testing.T) {
 		t.Errorf("default budget: %d unaudited, %d LPs; small budget %d LPs", full.Unaudited, full.LPs, rep.LPs)
 	}
 	t.Logf("%d unaudited, %d LPs (%d with the default budget), %d z kept; %s", rep.Unaudited, rep.LPs, full.LPs, kept, rep.Warnings[0])
+}
+
+// requireWide fails for every attacked value whose interval is narrower
+// than k = 10.
+func requireWide(t *testing.T, iv map[string][2]float64) {
+	t.Helper()
+	for name, v := range iv {
+		if v[1]-v[0] < 10-1e-6 {
+			t.Errorf("%s: interval [%g, %g] narrower than k", name, v[0], v[1])
+		}
+	}
+}
+
+// zKept counts the features that keep their z-score.
+func zKept(l *export.Layer) int {
+	kept := 0
+	for _, r := range rows(l) {
+		if r["gi_z"] != nil {
+			kept++
+		}
+	}
+	return kept
 }
