@@ -38,10 +38,10 @@ func (g *voxelGrid) borderLabels(core []bool, ncore []int32, nl *nearLists, lab 
 						continue
 					}
 					vu := &g.vox[u]
-					if boxDist2(q, &vu.box) > r2 {
+					if vu.box.Dist2(q) > r2 {
 						continue
 					}
-					if boxFar2(q, &vu.box) <= r2 {
+					if vu.box.Far2(q) <= r2 {
 						best = minLab[u]
 						continue
 					}

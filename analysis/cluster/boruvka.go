@@ -154,7 +154,7 @@ func nearestOutside(t *kdTree, core2, minCore []float64, comp, nodeComp []int32,
 		}
 		nd := &t.nodes[ni]
 		lim := limit()
-		if math.Max(cq, math.Max(minCore[ni], boxDist2(q, &nd.box))) > lim {
+		if math.Max(cq, math.Max(minCore[ni], nd.box.Dist2(q))) > lim {
 			continue
 		}
 		if nd.left < 0 {
@@ -175,7 +175,7 @@ func nearestOutside(t *kdTree, core2, minCore []float64, comp, nodeComp []int32,
 			continue
 		}
 		l, r := &t.nodes[nd.left], &t.nodes[nd.right]
-		if boxDist2(q, &l.box) <= boxDist2(q, &r.box) {
+		if l.box.Dist2(q) <= r.box.Dist2(q) {
 			st = append(st, nd.right, nd.left)
 		} else {
 			st = append(st, nd.left, nd.right)

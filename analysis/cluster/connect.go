@@ -64,7 +64,7 @@ func labelSets(uf unionFind, core []bool, of []int32) ([]int32, int) {
 
 // compact reports whether all points of voxel v are within eps of each
 // other.
-func (g *voxelGrid) compact(v int) bool { return g.vox[v].diam2() <= g.r2 }
+func (g *voxelGrid) compact(v int) bool { return g.vox[v].Diam2() <= g.r2 }
 
 // firstCore is the first core point of voxel v, which must have one.
 func (g *voxelGrid) firstCore(v int, core []bool) int32 {
@@ -114,7 +114,7 @@ func (g *voxelGrid) joinBetween(v, u int, core []bool, uf unionFind) {
 			continue
 		}
 		q := g.pts[p]
-		if boxDist2(q, bu) > g.r2 {
+		if bu.Dist2(q) > g.r2 {
 			continue
 		}
 		for j := ua; j < ub; j++ {

@@ -55,7 +55,7 @@ func (g *voxelGrid) coreIn(v int, near []int32, minPoints float64, core []bool) 
 	for _, u := range near {
 		vu := &g.vox[u]
 		upper += vu.w
-		if farBox2(&vx.box, &vu.box) <= r2 {
+		if vx.box.FarBox2(&vu.box) <= r2 {
 			lower += vu.w
 		}
 	}
@@ -74,10 +74,10 @@ func (g *voxelGrid) coreIn(v int, near []int32, minPoints float64, core []bool) 
 		sum := 0.0
 		for _, u := range near {
 			vu := &g.vox[u]
-			if boxDist2(q, &vu.box) > r2 {
+			if vu.box.Dist2(q) > r2 {
 				continue
 			}
-			if boxFar2(q, &vu.box) <= r2 {
+			if vu.box.Far2(q) <= r2 {
 				sum += vu.w
 			} else {
 				for j := vu.start; j < vu.end; j++ {

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"fmt"
+	"github.com/htmap/htmap/internal/box3"
 	"math"
 	"slices"
 
@@ -15,7 +16,7 @@ const EarthRadiusKm = 6371.0088
 
 // vec3 is a point in the space the k-d tree indexes: a unit vector for
 // geographic input, (x, y, 0) for planar input.
-type vec3 [3]float64
+type vec3 = [3]float64
 
 // space converts between the tree's Euclidean distances and the distances
 // users speak in (kilometres on the sphere, plain units in the plane). Both
@@ -91,25 +92,25 @@ func (s space) eachEmbedded(points []orb.Point, fn func(i int, v vec3)) error {
 // the unit sphere, or the points' own box in the plane.
 func (s space) bounds(points []orb.Point) box {
 	if !s.planar {
-		return box{min: vec3{-1, -1, -1}, max: vec3{1, 1, 1}}
+		return box{Min: vec3{-1, -1, -1}, Max: vec3{1, 1, 1}}
 	}
 	boxes := make([]box, maxWorkers)
 	for i := range boxes {
-		boxes[i] = emptyBox()
+		boxes[i] = box3.Empty()
 	}
 	parallelChunks(len(points), func(worker, lo, hi int) {
 		b := &boxes[worker]
 		for _, p := range points[lo:hi] {
 			if !math.IsInf(p[0], 0) && !math.IsInf(p[1], 0) { // NaN compares false
-				b.add(vec3{p[0], p[1], 0})
+				b.Add(vec3{p[0], p[1], 0})
 			}
 		}
 	})
-	all := emptyBox()
+	all := box3.Empty()
 	for _, b := range boxes {
-		if b.min[0] <= b.max[0] {
-			all.add(b.min)
-			all.add(b.max)
+		if b.Min[0] <= b.Max[0] {
+			all.Add(b.Min)
+			all.Add(b.Max)
 		}
 	}
 	return all

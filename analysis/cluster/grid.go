@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"github.com/htmap/htmap/internal/box3"
 	"sort"
 
 	"github.com/paulmach/orb"
@@ -102,9 +103,9 @@ func newVoxelGrid(sp space, points []orb.Point, w []float64, chord float64) (*vo
 	g.vox = make([]voxel, nv)
 	parallelChunks(nv, func(_, lo, hi int) {
 		for v := lo; v < hi; v++ {
-			vx := voxel{box: emptyBox(), start: start[v], end: start[v+1]}
+			vx := voxel{box: box3.Empty(), start: start[v], end: start[v+1]}
 			for j := vx.start; j < vx.end; j++ {
-				vx.add(g.pts[j])
+				vx.Add(g.pts[j])
 				vx.w += g.w[j]
 			}
 			g.vox[v] = vx

@@ -64,7 +64,7 @@ func (c *voxelCursor) near(v int, out []int32) []int32 {
 		c.ptr[i] = p
 		for ; p < len(keys) && keys[p] <= hi; p++ {
 			// |dz| <= reach, in unsigned arithmetic.
-			if keys[p]&c.zMask-z+zr <= 2*zr && p != v && gap2(bv, &g.vox[p].box) <= g.r2 {
+			if keys[p]&c.zMask-z+zr <= 2*zr && p != v && bv.Gap2(&g.vox[p].box) <= g.r2 {
 				out = append(out, int32(p))
 			}
 		}

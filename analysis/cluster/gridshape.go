@@ -29,7 +29,7 @@ type gridShape struct {
 // reach then drops to 1 and the all-within-eps property is lost, which
 // callers check voxel by voxel anyway.
 func newGridShape(b box, chord float64) gridShape {
-	lo, hi := b.min, b.max
+	lo, hi := b.Min, b.Max
 	if !(lo[0] <= hi[0]) { // no points
 		lo, hi = vec3{}, vec3{}
 	}

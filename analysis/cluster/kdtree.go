@@ -54,13 +54,13 @@ func (t *kdTree) build(pts []vec3, w []float64, perm []int32, lo, hi int32) int3
 	ni := int32(len(t.nodes))
 	nd := kdNode{lo: lo, hi: hi, left: -1, right: -1}
 	for k := 0; k < 3; k++ {
-		nd.min[k], nd.max[k] = math.Inf(1), math.Inf(-1)
+		nd.Min[k], nd.Max[k] = math.Inf(1), math.Inf(-1)
 	}
 	for _, p := range perm[lo:hi] {
 		q := pts[p]
 		for k := 0; k < 3; k++ {
-			nd.min[k] = math.Min(nd.min[k], q[k])
-			nd.max[k] = math.Max(nd.max[k], q[k])
+			nd.Min[k] = math.Min(nd.Min[k], q[k])
+			nd.Max[k] = math.Max(nd.Max[k], q[k])
 		}
 		nd.w += w[p]
 	}
@@ -70,7 +70,7 @@ func (t *kdTree) build(pts []vec3, w []float64, perm []int32, lo, hi int32) int3
 	}
 	d := 0
 	for k := 1; k < 3; k++ {
-		if nd.max[k]-nd.min[k] > nd.max[d]-nd.min[d] {
+		if nd.Max[k]-nd.Min[k] > nd.Max[d]-nd.Min[d] {
 			d = k
 		}
 	}
@@ -123,10 +123,10 @@ func (t *kdTree) weightWithin(q vec3, r2, limit float64, stack []int32) (float64
 		ni := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		nd := &t.nodes[ni]
-		if boxDist2(q, &nd.box) > r2 {
+		if nd.box.Dist2(q) > r2 {
 			continue
 		}
-		if boxFar2(q, &nd.box) <= r2 {
+		if nd.box.Far2(q) <= r2 {
 			sum += nd.w
 			continue
 		}
@@ -151,11 +151,11 @@ func (t *kdTree) within(q vec3, r2 float64, stack []int32, fn func(pos int32)) [
 		ni := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		nd := &t.nodes[ni]
-		if boxDist2(q, &nd.box) > r2 {
+		if nd.box.Dist2(q) > r2 {
 			continue
 		}
-		if nd.left < 0 || boxFar2(q, &nd.box) <= r2 {
-			all := boxFar2(q, &nd.box) <= r2
+		if nd.left < 0 || nd.box.Far2(q) <= r2 {
+			all := nd.box.Far2(q) <= r2
 			for i := nd.lo; i < nd.hi; i++ {
 				if all || dist2(q, t.pts[i]) <= r2 {
 					fn(i)
@@ -184,7 +184,7 @@ func (t *kdTree) knn(q vec3, k int, best []neighbour, stack []int32) ([]neighbou
 		ni := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		nd := &t.nodes[ni]
-		if boxDist2(q, &nd.box) > worst {
+		if nd.box.Dist2(q) > worst {
 			continue
 		}
 		if nd.left < 0 {
@@ -212,7 +212,7 @@ func (t *kdTree) knn(q vec3, k int, best []neighbour, stack []int32) ([]neighbou
 		}
 		// Visit the nearer child first so the bound tightens early.
 		l, r := &t.nodes[nd.left], &t.nodes[nd.right]
-		if boxDist2(q, &l.box) <= boxDist2(q, &r.box) {
+		if l.box.Dist2(q) <= r.box.Dist2(q) {
 			stack = append(stack, nd.right, nd.left)
 		} else {
 			stack = append(stack, nd.left, nd.right)

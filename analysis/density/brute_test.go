@@ -139,7 +139,7 @@ func TestEstimateMatchesBruteForceClustered(t *testing.T) {
 				if at >= 0 {
 					cells++
 					for _, q := range qs {
-						if ix.fineBox[f].far2(q) < k.c2 {
+						if ix.fineBox[f].Far2(q) < k.c2 {
 							uses++
 						}
 					}

@@ -1,6 +1,10 @@
 package density
 
-import "math"
+import (
+	"math"
+
+	"github.com/htmap/htmap/internal/box3"
+)
 
 // Grid sizes: location cells and coarse point cells are cubes of the
 // search radius's side (so 27 of them hold everything within reach of a
@@ -113,18 +117,18 @@ func newIndex(vs [][3]float64, w []float64, k *kernel, sphere bool) index {
 	ix.fineBox = make([]box, nf)
 	forEach(nf, func() func(int) {
 		return func(f int) {
-			b := emptyBox()
+			b := box3.Empty()
 			for j := ix.finePts[f]; j < ix.finePts[f+1]; j++ {
-				b.add([3]float64{ix.x[j], ix.y[j], ix.z[j]})
+				b.Add([3]float64{ix.x[j], ix.y[j], ix.z[j]})
 			}
 			ix.fineBox[f] = b
 		}
 	})
 	ix.coarseBox = make([]box, len(ckeys))
 	for c := range ckeys {
-		b := emptyBox()
+		b := box3.Empty()
 		for f := ix.coarseFine[c]; f < ix.coarseFine[c+1]; f++ {
-			b.union(ix.fineBox[f])
+			b.Union(ix.fineBox[f])
 		}
 		ix.coarseBox[c] = b
 	}
@@ -248,7 +252,7 @@ func (ix *index) moments() {
 			}
 			norm := math.Sqrt(s[0]*s[0] + s[1]*s[1] + s[2]*s[2])
 			p0 := [3]float64{s[0] / norm, s[1] / norm, s[2] / norm}
-			if !(ix.fineBox[f].far2(p0) <= ix.rho*ix.rho) {
+			if !(ix.fineBox[f].Far2(p0) <= ix.rho*ix.rho) {
 				ix.momAt[f] = -1 // the expansion's error bound does not hold
 				return
 			}

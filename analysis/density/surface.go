@@ -1,5 +1,7 @@
 package density
 
+import "github.com/htmap/htmap/internal/box3"
+
 // density evaluates the kernel at every location. Locations are grouped by
 // coarse cell, and each location cell has the list of coarse point cells
 // within its reach (near); then, per point cell and location, every fine
@@ -16,9 +18,9 @@ func (ix *index) density(qs [][3]float64, k *kernel) []float64 {
 	lstart, lorder := bucket(lid, len(lkeys))
 	lbox := make([]box, len(lkeys))
 	for l := range lkeys {
-		lbox[l] = emptyBox()
+		lbox[l] = box3.Empty()
 		for _, q := range lorder[lstart[l]:lstart[l+1]] {
-			lbox[l].add(qs[q])
+			lbox[l].Add(qs[q])
 		}
 	}
 	cstart, cand := ix.near(lkeys, lbox, k)
@@ -42,7 +44,7 @@ func (ix *index) density(qs [][3]float64, k *kernel) []float64 {
 				cb := &ix.coarseBox[p]
 				for i, qi := range locs {
 					q := qs[qi]
-					if cb.dist2(q) >= k.c2 {
+					if cb.Dist2(q) >= k.c2 {
 						continue
 					}
 					if ix.direct[p] {
@@ -52,10 +54,10 @@ func (ix *index) density(qs [][3]float64, k *kernel) []float64 {
 					}
 					for f := ix.coarseFine[p]; f < ix.coarseFine[p+1]; f++ {
 						fb := &ix.fineBox[f]
-						if fb.dist2(q) >= k.c2 {
+						if fb.Dist2(q) >= k.c2 {
 							continue
 						}
-						if at := ix.momAt[f]; at >= 0 && fb.far2(q) < k.c2 {
+						if at := ix.momAt[f]; at >= 0 && fb.Far2(q) < k.c2 {
 							s := ix.expand.eval(ix.mom[at:], &ix.frame[f], q, qc)
 							acc[i] += int64(s*unit + 0.5)
 							continue
@@ -101,7 +103,7 @@ func (ix *index) near(lkeys []voxel, lbox []box, k *kernel) (start, cells []int3
 				if !fromL {
 					l, p = j, int32(i)
 				}
-				if lbox[l].boxDist2(&ix.coarseBox[p]) < k.c2 {
+				if lbox[l].Gap2(&ix.coarseBox[p]) < k.c2 {
 					ls[c], ps[c] = append(ls[c], l), append(ps[c], p)
 				}
 			}
