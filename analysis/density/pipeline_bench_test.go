@@ -45,6 +45,18 @@ func pipelineLocations(b *testing.B, pts []orb.Point, radius float64) []orb.Poin
 	return at
 }
 
+// pipelinePoints is the bench file's points and the radius
+// pipeline.densityTable takes for them (the rule of thumb, capped).
+func pipelinePoints(b *testing.B) ([]orb.Point, []float64, float64) {
+	b.Helper()
+	pts, w := testenv.BenchPoints(b)
+	bw, err := RuleOfThumb(pts, w)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return pts, w, math.Min(bw.Rule, DefaultMaxBandwidthKm)
+}
+
 // The Pipeline benchmarks time what pipeline.densityTable does on the
 // bench file's points: BenchmarkPipelineDensity both of its calls into this
 // package (RuleOfThumb, then Estimate at the grid cells it picks), the
@@ -52,12 +64,7 @@ func pipelineLocations(b *testing.B, pts []orb.Point, radius float64) []orb.Poin
 //
 //	HTMAP_BENCH_POINTS=/tmp/bench-final/points_1000000.csv go test -run XXX -bench Pipeline -count 5 ./analysis/density
 func BenchmarkPipelineDensity(b *testing.B) {
-	pts, w := testenv.BenchPoints(b)
-	bw, err := RuleOfThumb(pts, w)
-	if err != nil {
-		b.Fatal(err)
-	}
-	radius := math.Min(bw.Rule, DefaultMaxBandwidthKm)
+	pts, w, radius := pipelinePoints(b)
 	at := pipelineLocations(b, pts, radius)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -82,12 +89,7 @@ func BenchmarkPipelineRuleOfThumb(b *testing.B) {
 }
 
 func BenchmarkPipelineEstimate(b *testing.B) {
-	pts, w := testenv.BenchPoints(b)
-	bw, err := RuleOfThumb(pts, w)
-	if err != nil {
-		b.Fatal(err)
-	}
-	radius := math.Min(bw.Rule, DefaultMaxBandwidthKm)
+	pts, w, radius := pipelinePoints(b)
 	at := pipelineLocations(b, pts, radius)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -100,12 +102,7 @@ func BenchmarkPipelineEstimate(b *testing.B) {
 }
 
 func BenchmarkPipelineLocations(b *testing.B) {
-	pts, w := testenv.BenchPoints(b)
-	bw, err := RuleOfThumb(pts, w)
-	if err != nil {
-		b.Fatal(err)
-	}
-	radius := math.Min(bw.Rule, DefaultMaxBandwidthKm)
+	pts, _, radius := pipelinePoints(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		pipelineLocations(b, pts, radius)
